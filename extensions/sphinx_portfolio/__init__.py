@@ -1,0 +1,42 @@
+"""sphinx_portfolio: experience cards, metric badges and an impact summary for Sphinx.
+
+Each feature lives in its own module with a ``setup_<feature>(app)``; this file
+only wires them together and states what Sphinx may assume about them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from .badges import setup_badges
+from .domain import PortfolioDomain
+from .experience import setup_experience
+from .impact import setup_impact
+
+__version__ = "0.1.0"
+
+STATIC = Path(__file__).parent / "static"
+
+
+def add_static(app: Sphinx) -> None:
+    """CSS for HTML builders only: LaTeX, text and man need no stylesheet."""
+    if app.builder.format != "html":
+        return
+    app.config.html_static_path.append(str(STATIC))
+    app.add_css_file("portfolio.css")
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.add_domain(PortfolioDomain)
+    setup_badges(app)
+    setup_experience(app)
+    setup_impact(app)
+    app.connect("builder-inited", add_static)
+    return {
+        "version": __version__,
+        "env_version": PortfolioDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,198 @@
+"""metric-badge: a directive and an inline role that turn a figure into data.
+
+The doctree keeps one ``metric_badge`` node holding the parsed fields; each
+builder renders it: HTML as the ``data-metric-*`` contract, LaTeX with an arrow,
+plain text builders as the words written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxRole
+
+from .domain import MetricEntry, PortfolioDomain
+from .metrics import Metric, MetricError, parse_metric, plain_number
+from .shared import LenientOptions, PortfolioDirective, choice, looks_like_html, slugify, warn
+
+CARD_CONTEXT = "portfolio:card"
+FACT_OPTIONS = ("baseline", "window", "method", "as-of", "evidence")
+_EXPLICIT = re.compile(r"^(?P<shown>.+?)\s*<(?P<spec>[^<>]+)>$", re.DOTALL)
+LATEX_ARROWS = {"up": r"$\uparrow$", "down": r"$\downarrow$", "flat": r"$\rightarrow$"}
+
+
+class metric_badge(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils naming
+    """A quantified result; its text child is the figure as written."""
+
+
+def badge_node(metric: Metric, shown: str, anchor: str = "", facts: dict | None = None):
+    """Build the node every builder renders; ``shown`` is the visible text."""
+    node = metric_badge(shown, shown)
+    node["metric"] = metric.as_dict()
+    node["spoken"] = metric.spoken()
+    node["arrow"] = metric.arrow
+    node["facts"] = dict(facts or {})
+    if anchor:
+        node["ids"] = [anchor]
+    return node
+
+
+def copy_badge(node: metric_badge) -> metric_badge:
+    """A second rendering of a badge (summary row, impact summary): no duplicate id."""
+    clone = node.deepcopy()
+    clone["ids"] = []
+    return clone
+
+
+def record_badge(env: Any, node: metric_badge, lineno: int, name: str = "") -> None:
+    """Store the badge in the domain, attached to the card being read, if any."""
+    card = env.temp_data.get(CARD_CONTEXT)
+    domain: PortfolioDomain = env.get_domain("portfolio")
+    order = env.new_serialno("portfolio-metric")
+    anchor = f"metric-{slugify(node['metric']['label']) or 'figure'}-{order}"
+    node["ids"] = [anchor]
+    domain.note_metric(
+        MetricEntry(
+            key=f"{env.docname}#{anchor}",
+            docname=env.docname,
+            lineno=lineno,
+            anchor=anchor,
+            card=card.name if card else "",
+            text=node.astext(),
+            metric=node["metric"],
+            facts=node["facts"],
+            order=order,
+            name=name,
+            tags=card.tags if card else (),
+        )
+    )
+
+
+def parse_or_warn(env: Any, spec: str, better: str | None, location: Any) -> Metric | None:
+    try:
+        return parse_metric(spec, better=better, polarity=env.config.portfolio_metric_polarity)
+    except MetricError as error:
+        warn(f"metric-badge: {error}", location, "metric")
+        return None
+
+
+class MetricBadgeRole(SphinxRole):
+    """``{metric-badge}`+2.6% CTR``` or ``{metric-badge}`engagement by +4.6% <+4.6% engagement>```."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        shown, spec = split_explicit(self.text)
+        location = self.get_location()
+        if looks_like_html(self.text):
+            warn("metric-badge: HTML in a metric is shown as plain text", location, "html")
+        metric = parse_or_warn(self.env, spec, None, location)
+        if metric is None:
+            return [nodes.inline(shown, shown, classes=["portfolio-metric-invalid"])], []
+        node = badge_node(metric, shown)
+        record_badge(self.env, node, self.lineno)
+        return [node], []
+
+
+def split_explicit(text: str) -> tuple[str, str]:
+    """'shown <metric>' -> (shown, metric); plain text is both."""
+    text = " ".join(text.split())
+    match = _EXPLICIT.match(text)
+    if match:
+        return match["shown"], match["spec"]
+    return text, text
+
+
+class MetricBadgeDirective(PortfolioDirective):
+    """A block badge with optional facts about the figure."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = False
+    option_spec = LenientOptions(  # noqa: RUF012
+        {
+            "better": choice(("higher", "lower")),
+            "name": directives.unchanged_required,
+            "text": directives.unchanged,
+            **{fact: directives.unchanged for fact in FACT_OPTIONS},
+        }
+    )
+
+    def run(self) -> list[nodes.Node]:
+        options = self.checked_options()
+        spec = self.arguments[0]
+        if looks_like_html(spec):
+            self.warn("HTML in a metric is shown as plain text", "html")
+        metric = parse_or_warn(self.env, spec, options.get("better"), self.get_location())
+        shown = options.get("text") or " ".join(spec.split())
+        if metric is None:
+            return [nodes.paragraph(shown, shown, classes=["portfolio-metric-invalid"])]
+        facts = {key: options[key] for key in FACT_OPTIONS if options.get(key)}
+        node = badge_node(metric, shown, facts=facts)
+        name = nodes.fully_normalize_name(options.get("name", ""))
+        record_badge(self.env, node, self.lineno, name=name)
+        self.set_source_info(node)
+        return [nodes.paragraph("", "", node, classes=["portfolio-metric-block"])]
+
+
+# -- builders -----------------------------------------------------------------
+
+
+def visit_badge_html(self: Any, node: metric_badge) -> None:
+    metric = node["metric"]
+    attributes = {
+        "class": "portfolio-metric",
+        "role": "img",
+        "aria-label": node["spoken"],
+        "title": badge_title(node),
+        "data-metric-value": plain_number(metric["value"]),
+        "data-metric-unit": metric["unit"],
+        "data-metric-label": metric["label"],
+        "data-metric-direction": metric["direction"],
+        "data-metric-sentiment": metric["sentiment"],
+    }
+    # starttag escapes every attribute value; the text child is escaped by visit_Text.
+    self.body.append(self.starttag(node, "span", "", **attributes))
+    if node["arrow"]:
+        self.body.append(f'<span class="portfolio-metric-arrow" aria-hidden="true">{node["arrow"]}</span>')
+
+
+def depart_badge_html(self: Any, node: metric_badge) -> None:
+    self.body.append("</span>")
+
+
+def badge_title(node: metric_badge) -> str:
+    """The tooltip: the spoken form, then any facts given about the figure."""
+    parts = [node["spoken"]]
+    parts += [f"{key}: {value}" for key, value in node["facts"].items()]
+    return "; ".join(parts)
+
+
+def visit_badge_latex(self: Any, node: metric_badge) -> None:
+    arrow = LATEX_ARROWS.get(node["metric"]["direction"], "")
+    self.body.append(r"\textbf{" + (arrow + r"\,") * bool(arrow))
+
+
+def depart_badge_latex(self: Any, node: metric_badge) -> None:
+    self.body.append("}")
+
+
+def visit_passthrough(self: Any, node: nodes.Node) -> None:
+    """Text builders: the figure as written, which already reads well."""
+
+
+def setup_badges(app: Sphinx) -> None:
+    app.add_config_value("portfolio_metric_polarity", {}, "env", types=[dict])
+    passthrough = (visit_passthrough, visit_passthrough)
+    app.add_node(
+        metric_badge,
+        html=(visit_badge_html, depart_badge_html),
+        latex=(visit_badge_latex, depart_badge_latex),
+        text=passthrough,
+        man=passthrough,
+        texinfo=passthrough,
+    )
+    app.add_role("metric-badge", MetricBadgeRole())
+    app.add_directive("metric-badge", MetricBadgeDirective)

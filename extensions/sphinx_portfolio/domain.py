@@ -1,0 +1,259 @@
+"""The ``portfolio`` domain: where cards, metrics and other objects are stored.
+
+Entries are keyed by docname so that a re-read page replaces exactly its own
+entries (``clear_doc``) and a parallel read merges exactly the pages each worker
+read (``merge_domaindata``). Entries are plain NamedTuples: cheap to pickle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Set
+from typing import Any, NamedTuple
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+logger = logging.getLogger(__name__)
+
+
+class CardEntry(NamedTuple):
+    name: str
+    docname: str
+    lineno: int
+    anchor: str
+    title: str
+    org: str
+    period: str = ""
+    location: str = ""
+    kind: str = ""
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    highlights: tuple[str, ...] = ()
+    order: int = 0
+
+
+class MetricEntry(NamedTuple):
+    key: str
+    docname: str
+    lineno: int
+    anchor: str
+    card: str
+    text: str
+    metric: dict[str, Any]
+    facts: dict[str, str]
+    order: int = 0
+    name: str = ""
+    tags: tuple[str, ...] = ()
+
+
+class ObjectEntry(NamedTuple):
+    objtype: str
+    name: str
+    dispname: str
+    docname: str
+    anchor: str
+    lineno: int | None = None
+
+
+class PortfolioDomain(Domain):
+    """Experience cards, metric badges and other portfolio objects."""
+
+    name = "portfolio"
+    label = "Portfolio"
+    object_types = {  # noqa: RUF012 - Sphinx reads these class attributes
+        "card": ObjType("experience card", "card", "ref"),
+        "metric": ObjType("metric", "metric", "ref"),
+        "paper": ObjType("paper", "paper", "ref"),
+    }
+    roles = {  # noqa: RUF012
+        "card": XRefRole(),
+        "metric": XRefRole(),
+        "paper": XRefRole(),
+    }
+    initial_data = {  # noqa: RUF012
+        "cards": {},
+        "metrics": {},
+        "objects": {},
+        "collectors": {},
+    }
+    data_version = 1
+    dangling_warnings = {  # noqa: RUF012
+        "card": "unknown experience card: %(target)s",
+        "metric": "unknown metric: %(target)s",
+        "paper": "unknown paper: %(target)s",
+    }
+
+    @property
+    def cards(self) -> dict[str, CardEntry]:
+        return self.data["cards"]
+
+    @property
+    def metrics(self) -> dict[str, MetricEntry]:
+        return self.data["metrics"]
+
+    @property
+    def objects(self) -> dict[tuple[str, str], ObjectEntry]:
+        return self.data["objects"]
+
+    @property
+    def collectors(self) -> dict[str, int]:
+        """Docnames holding a collector directive (impact summary, index…)."""
+        return self.data["collectors"]
+
+    # -- storing --------------------------------------------------------
+
+    def note_card(self, entry: CardEntry) -> CardEntry | None:
+        """Store a card; return the entry it clashes with (same name), if any."""
+        other = self.cards.get(entry.name)
+        if other is not None:
+            return other
+        self.cards[entry.name] = entry
+        return None
+
+    def note_metric(self, entry: MetricEntry) -> None:
+        self.metrics[entry.key] = entry
+
+    def note_object(
+        self,
+        objtype: str,
+        name: str,
+        dispname: str,
+        docname: str,
+        anchor: str,
+        lineno: int | None = None,
+    ) -> None:
+        """Store a generic searchable, linkable object (e.g. a paper)."""
+        self.objects[objtype, name] = ObjectEntry(objtype, name, dispname, docname, anchor, lineno)
+
+    def note_collector(self, docname: str) -> None:
+        self.collectors[docname] = 1
+
+    # -- keeping the data exact across rebuilds ---------------------------
+
+    def clear_doc(self, docname: str) -> None:
+        for table in (self.cards, self.metrics, self.objects):
+            for key in [k for k, v in table.items() if v.docname == docname]:
+                del table[key]
+        self.collectors.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for name, entry in otherdata["cards"].items():
+            if entry.docname not in docnames:
+                continue
+            if name in self.cards and self.cards[name].docname != entry.docname:
+                warn_duplicate_card(entry, self.cards[name])
+                continue
+            self.cards[name] = entry
+        for table in ("metrics", "objects"):
+            for key, entry in otherdata[table].items():
+                if entry.docname in docnames:
+                    self.data[table][key] = entry
+        for docname in otherdata["collectors"]:
+            if docname in docnames:
+                self.collectors[docname] = 1
+
+    def digest(self) -> str:
+        """A fingerprint of everything a collector page shows."""
+        payload = json.dumps(
+            [sorted(self.cards.items()), sorted(self.metrics.items())],
+            sort_keys=True,
+            default=list,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    # -- reading back -----------------------------------------------------
+
+    def cards_in_order(self, doc_order: dict[str, int]) -> list[CardEntry]:
+        """Cards in reading order: pages in toctree order, cards in page order."""
+        return sorted(
+            self.cards.values(),
+            key=lambda c: (doc_order.get(c.docname, len(doc_order)), c.docname, c.order),
+        )
+
+    def metrics_in_order(self, doc_order: dict[str, int]) -> list[MetricEntry]:
+        return sorted(
+            self.metrics.values(),
+            key=lambda m: (doc_order.get(m.docname, len(doc_order)), m.docname, m.order),
+        )
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for card in self.cards.values():
+            yield card.name, f"{card.title}, {card.org}", "card", card.docname, card.anchor, 0
+        for metric in self.metrics.values():
+            if metric.name:
+                yield metric.name, metric.text, "metric", metric.docname, metric.anchor, 1
+        for obj in self.objects.values():
+            yield obj.name, obj.dispname, obj.objtype, obj.docname, obj.anchor, 1
+
+    # -- resolving references ----------------------------------------------
+
+    def _target(self, typ: str, target: str) -> tuple[str, str, str] | None:
+        """(docname, anchor, title) of a target of one object type."""
+        if typ == "card" and target in self.cards:
+            card = self.cards[target]
+            return card.docname, card.anchor, f"{card.title}, {card.org}"
+        if typ == "metric":
+            return self._metric_target(target)
+        obj = self.objects.get((typ, target))
+        if obj is not None:
+            return obj.docname, obj.anchor, obj.dispname
+        return None
+
+    def _metric_target(self, target: str) -> tuple[str, str, str] | None:
+        for metric in self.metrics.values():
+            if target in (metric.name, metric.key):
+                return metric.docname, metric.anchor, metric.text
+        return None
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        found = self._target(typ, target)
+        if found is None:
+            return None
+        docname, anchor, title = found
+        if not node.get("refexplicit"):
+            # Like {ref}: without an explicit title, show the object's own.
+            contnode = nodes.inline(title, title, classes=contnode.get("classes", []))
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        results = []
+        for typ in self.object_types:
+            found = self._target(typ, target)
+            if found is not None:
+                docname, anchor, title = found
+                refnode = make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+                results.append((f"portfolio:{self.role_for_objtype(typ)}", refnode))
+        return results
+
+
+def warn_duplicate_card(entry: CardEntry, other: CardEntry) -> None:
+    logger.warning(
+        "duplicate experience card name %r, other instance in %s (set a unique :name:)",
+        entry.name,
+        other.docname,
+        location=(entry.docname, entry.lineno),
+        type="portfolio",
+        subtype="duplicate",
+    )
+
+
+def documents_in_reading_order(env: Any) -> dict[str, int]:
+    """Map each docname to its position in a depth-first walk of the toctree."""
+    order: dict[str, int] = {}
+
+    def walk(docname: str) -> None:
+        if docname in order:
+            return
+        order[docname] = len(order)
+        for child in env.toctree_includes.get(docname, ()):
+            walk(child)
+
+    walk(env.config.root_doc)
+    for docname in sorted(env.found_docs):
+        order.setdefault(docname, len(order))
+    return order

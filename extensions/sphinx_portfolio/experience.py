@@ -1,0 +1,252 @@
+"""experience-card: one role (or degree) as an article with its badges.
+
+The doctree is builder-neutral: a ``experience_card`` around a title node, a
+meta line of ordinary nodes, the body as written, and a summary row that only
+HTML shows (elsewhere the inline badges already carry the figures).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.nodes import make_id
+
+from .badges import CARD_CONTEXT, copy_badge, metric_badge
+from .domain import CardEntry, PortfolioDomain, warn_duplicate_card
+from .shared import LenientOptions, PortfolioDirective, is_safe_url, slugify, split_list
+
+
+class experience_card(nodes.General, nodes.Element):  # noqa: N801 - docutils naming
+    """An article for one role; attributes org, role, kind and tags."""
+
+
+class experience_title(nodes.General, nodes.TextElement):  # noqa: N801
+    """The card's heading; its level follows the surrounding sections."""
+
+
+class experience_summary(nodes.General, nodes.Element):  # noqa: N801
+    """The row of the card's badges, repeated at the top for skimming."""
+
+
+class ExperienceCard(PortfolioDirective):
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = LenientOptions(  # noqa: RUF012
+        {
+            "org": directives.unchanged,
+            "period": directives.unchanged,
+            "location": directives.unchanged,
+            "kind": directives.unchanged,
+            "url": directives.unchanged,
+            "tags": directives.unchanged,
+            "name": directives.unchanged,
+        }
+    )
+
+    def run(self) -> list[nodes.Node]:
+        options = self.checked_options()
+        title = " ".join(self.arguments[0].split())
+        if CARD_CONTEXT in self.env.temp_data:
+            self.warn("a card cannot be nested in another card; its content is kept", "nested")
+            return self.parse_content_to_nodes(allow_section_headings=False)
+        org = " ".join(options.get("org", "").split())
+        if not org:
+            self.warn(f"{title!r} has no :org: option (the organisation is required)", "option")
+        entry = self.make_entry(title, org, options)
+        card = self.card_node(entry)
+        highlights = self.fill(card, entry)
+        self.register(entry._replace(highlights=highlights))
+        return [card]
+
+    def make_entry(self, title: str, org: str, options: dict[str, str]) -> CardEntry:
+        url = options.get("url", "").strip()
+        if url and not is_safe_url(url):
+            self.warn(f":url: {url!r} is not an http(s) URL and is left out", "url")
+            url = ""
+        name = nodes.fully_normalize_name(options.get("name") or slugify(f"{org} {title}"))
+        anchor = make_id(self.env, self.state.document, "", name)
+        return CardEntry(
+            name=name,
+            docname=self.env.docname,
+            lineno=self.lineno,
+            anchor=anchor,
+            title=title,
+            org=org,
+            period=options.get("period", "").strip(),
+            location=options.get("location", "").strip(),
+            kind=options.get("kind", "").strip().lower(),
+            url=url,
+            tags=tuple(tag.lower() for tag in split_list(options.get("tags"))),
+            order=self.env.new_serialno("portfolio-card"),
+        )
+
+    def card_node(self, entry: CardEntry) -> experience_card:
+        card = experience_card(
+            "", ids=[entry.anchor], org=entry.org, role=entry.title, kind=entry.kind,
+            tags=list(entry.tags), classes=["portfolio-experience"],
+        )
+        self.set_source_info(card)
+        card += experience_title(entry.title, entry.title)
+        card += meta_line(entry)
+        return card
+
+    def fill(self, card: experience_card, entry: CardEntry) -> tuple[str, ...]:
+        """Parse the body with the card as context, so badges know their card.
+
+        Returns the text of the card's bullet points.
+        """
+        self.env.temp_data[CARD_CONTEXT] = entry
+        try:
+            body = self.parse_content_to_nodes(allow_section_headings=False)
+        finally:
+            del self.env.temp_data[CARD_CONTEXT]
+        badges = [node for part in body for node in part.findall(metric_badge)]
+        if badges:
+            card += experience_summary("", *(copy_badge(badge) for badge in badges))
+        card.extend(body)
+        return tuple(" ".join(item.astext().split()) for item in bullets(body))
+
+    def register(self, entry: CardEntry) -> None:
+        domain: PortfolioDomain = self.env.get_domain("portfolio")
+        other = domain.note_card(entry)
+        if other is not None:
+            warn_duplicate_card(entry, other)
+            return
+        std = self.env.get_domain("std")
+        std.note_hyperlink_target(entry.name, entry.docname, entry.anchor, entry.title)
+
+
+def bullets(body: list[nodes.Node]) -> list[nodes.list_item]:
+    """The card's top-level bullet points: what an exporter calls highlights."""
+    return [
+        item
+        for part in body
+        if isinstance(part, nodes.bullet_list | nodes.enumerated_list)
+        for item in part.children
+    ]
+
+
+def meta_line(entry: CardEntry) -> nodes.paragraph:
+    """'Org · period · location' in ordinary nodes, so every builder can render it."""
+    line = nodes.paragraph(classes=["portfolio-experience-meta"])
+    org: nodes.Node = nodes.strong(entry.org, entry.org, classes=["portfolio-experience-org"])
+    if entry.url:
+        org = nodes.reference("", "", org, refuri=entry.url, internal=False)
+    parts = [org] + [
+        nodes.inline(value, value, classes=[f"portfolio-experience-{key}"])
+        for key, value in (("period", entry.period), ("location", entry.location))
+        if value
+    ]
+    for index, part in enumerate(parts):
+        if index:
+            line += nodes.Text(" · ")
+        line += part
+    return line
+
+
+# -- builders -----------------------------------------------------------------
+
+
+def visit_card_html(self: Any, node: experience_card) -> None:
+    attributes = {"data-org": node["org"], "data-role": node["role"]}
+    if node["kind"]:
+        attributes["data-kind"] = node["kind"]
+    if node["tags"]:
+        attributes["data-tags"] = " ".join(node["tags"])
+    self.body.append(self.starttag(node, "article", **attributes))
+
+
+def depart_card_html(self: Any, node: experience_card) -> None:
+    self.body.append("</article>\n")
+
+
+def visit_title_html(self: Any, node: experience_title) -> None:
+    # One level below the enclosing section keeps the page outline in order.
+    level = min(self.section_level + 1, 6)
+    self.body.append(self.starttag(node, f"h{level}", "", CLASS="portfolio-experience-title"))
+    node["level"] = level
+
+
+def depart_title_html(self: Any, node: experience_title) -> None:
+    self.body.append(f"</h{node['level']}>\n")
+
+
+def visit_summary_html(self: Any, node: experience_summary) -> None:
+    self.body.append(
+        self.starttag(node, "p", "", CLASS="portfolio-experience-summary")
+    )
+
+
+def depart_summary_html(self: Any, node: experience_summary) -> None:
+    self.body.append("</p>\n")
+
+
+def skip(self: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def ignore(self: Any, node: nodes.Node) -> None:
+    """The card's children render as ordinary nodes."""
+
+
+def visit_card_latex(self: Any, node: experience_card) -> None:
+    self.body.append("\n\\par\\medskip\n" + self.hypertarget_to(node))
+
+
+def visit_title_latex(self: Any, node: experience_title) -> None:
+    self.body.append(r"\par\noindent{\large\bfseries ")
+
+
+def depart_title_latex(self: Any, node: experience_title) -> None:
+    self.body.append("}\\par\\nopagebreak\n")
+
+
+def visit_title_text(self: Any, node: experience_title) -> None:
+    self.new_state(0)
+
+
+def depart_title_text(self: Any, node: experience_title) -> None:
+    # As the text writer does for section titles: the text, then an underline.
+    title = "".join(text for indent, text in self.states.pop() if indent == -1)
+    self.stateindent.pop()
+    self.states[-1].append((0, ["", title, "-" * len(title), ""]))
+
+
+def visit_title_man(self: Any, node: experience_title) -> None:
+    self.body.append(self.defs["strong"][0])
+
+
+def depart_title_man(self: Any, node: experience_title) -> None:
+    self.body.append(self.defs["strong"][1] + "\n.sp\n")
+
+
+def setup_experience(app: Sphinx) -> None:
+    app.add_node(
+        experience_card,
+        html=(visit_card_html, depart_card_html),
+        latex=(visit_card_latex, ignore),
+        text=(ignore, ignore),
+        man=(ignore, ignore),
+        texinfo=(ignore, ignore),
+    )
+    app.add_node(
+        experience_title,
+        html=(visit_title_html, depart_title_html),
+        latex=(visit_title_latex, depart_title_latex),
+        text=(visit_title_text, depart_title_text),
+        man=(visit_title_man, depart_title_man),
+        texinfo=(ignore, ignore),
+    )
+    app.add_node(
+        experience_summary,
+        html=(visit_summary_html, depart_summary_html),
+        latex=(skip, None),
+        text=(skip, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
+    app.add_directive("experience-card", ExperienceCard)

@@ -1,0 +1,92 @@
+"""What every directive of the extension shares: options, warnings, checks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger("sphinx_portfolio")
+
+WARNING_TYPE = "portfolio"
+_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z#][\w#]*;")
+SAFE_SCHEMES = ("http", "https")
+
+
+class UnknownOption(str):
+    """The value of an option that the directive does not know."""
+
+
+class LenientOptions(dict):
+    """An option spec that accepts unknown keys, so the directive itself can warn.
+
+    docutils and MyST both look converters up with ``spec[name]``; answering for an
+    unknown name lets the directive run and report it with our warning type,
+    instead of losing the whole block to a parser error.
+    """
+
+    def __missing__(self, name: str) -> Callable[[str | None], UnknownOption]:
+        return lambda value: UnknownOption(value or "")
+
+
+def warn(message: str, location: Any, subtype: str) -> None:
+    """A located warning that ``suppress_warnings = ["portfolio.<subtype>"]`` can silence."""
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML.search(text))
+
+
+def is_safe_url(url: str) -> bool:
+    """Only absolute http(s) URLs with a host: no javascript:, data: or relative tricks."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc) and " " not in url.strip()
+
+
+def slugify(text: str) -> str:
+    """A lowercase, hyphenated name: 'Sr. ML Engineer' -> 'sr-ml-engineer'."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def split_list(text: str | None) -> tuple[str, ...]:
+    """Comma-separated words, trimmed, empty ones dropped, order kept."""
+    return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+class PortfolioDirective(SphinxDirective):
+    """Base directive: reports unknown options and HTML in option values."""
+
+    def checked_options(self) -> dict[str, str]:
+        """The known options, with one located warning per problem found."""
+        known = {}
+        for name, value in self.options.items():
+            if isinstance(value, UnknownOption):
+                allowed = ", ".join(sorted(type(self).option_spec))
+                self.warn(f"unknown option :{name}: (allowed: {allowed})", "option")
+            elif isinstance(value, str) and looks_like_html(value):
+                self.warn(f"HTML in option :{name}: is shown as plain text", "html")
+                known[name] = value
+            else:
+                known[name] = value
+        return known
+
+    def warn(self, message: str, subtype: str) -> None:
+        warn(f"{self.name}: {message}", self.get_location(), subtype)
+
+
+def choice(values: tuple[str, ...]) -> Callable[[str | None], str]:
+    """An option converter that accepts one of ``values`` (case-insensitive)."""
+
+    def convert(argument: str | None) -> str:
+        return directives.choice((argument or "").strip().lower(), values)
+
+    return convert
