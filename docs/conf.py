@@ -10,10 +10,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "extensions"))
 
 project = "Paulo Soares"
 author = "Paulo Soares"
-copyright = "Paulo Soares"  # noqa: A001 - Sphinx's name for it
+copyright = "Paulo Soares"
 html_title = "Paulo Soares"
 version = release = "1.0"  # the site's own version, for EPUB metadata
 language = "en"
+smartquotes = False  # keep the seed's own characters, word for word
 
 extensions = [
     "myst_parser",

@@ -35,4 +35,25 @@ def visible_text(node) -> str:
     """Text a reader sees, arrows (aria-hidden decoration) left out, spaces folded."""
     for hidden in node.select("[aria-hidden=true]"):
         hidden.decompose()
-    return " ".join(node.get_text(" ").split())
+    return " ".join(node.get_text().split())
+
+
+def copy_root(name: str, target: Path) -> Path:
+    """A private copy of tests/roots/test-<name>, safe to edit."""
+    import shutil
+
+    srcdir = target / name
+    shutil.copytree(ROOTS / f"test-{name}", srcdir)
+    return srcdir
+
+
+def build_site(srcdir: Path, buildername: str = "html", **kwargs):
+    """Build ``srcdir`` with a fresh Sphinx application, as a separate run would."""
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app

@@ -19,10 +19,24 @@ CASES = [
     ("$5M project", 5e6, "USD", "M", "project", "none", "neutral"),
     ("$15M annual savings", 15e6, "USD", "M", "annual savings", "none", "good"),
     ("€2.5K cost", 2500.0, "EUR", "K", "cost", "none", "neutral"),
-    ("six-figures annual infra savings", None, "", "six-figures", "annual infra savings",
-     "none", "good"),
-    ("seven-figures annual infra savings", None, "", "seven-figures", "annual infra savings",
-     "none", "good"),
+    (
+        "six-figures annual infra savings",
+        None,
+        "",
+        "six-figures",
+        "annual infra savings",
+        "none",
+        "good",
+    ),
+    (
+        "seven-figures annual infra savings",
+        None,
+        "",
+        "seven-figures",
+        "annual infra savings",
+        "none",
+        "good",
+    ),
     ("neutral latency", None, "", "neutral", "latency", "flat", "neutral"),
     ("engagement by +4.6%", 4.6, "%", "", "engagement", "up", "good"),
     ("session success by +0.24%", 0.24, "%", "", "session success", "up", "good"),
@@ -34,12 +48,17 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value", "unit", "magnitude", "label", "direction",
-                          "sentiment"), CASES)
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "magnitude", "label", "direction", "sentiment"), CASES
+)
 def test_parse(text, value, unit, magnitude, label, direction, sentiment):
     metric = parse_metric(text)
     assert (metric.value, metric.unit, metric.magnitude, metric.label) == (
-        value, unit, magnitude, label)
+        value,
+        unit,
+        magnitude,
+        label,
+    )
     assert (metric.direction, metric.sentiment) == (direction, sentiment)
     assert metric.text == text
 

@@ -25,7 +25,7 @@ _EXPLICIT = re.compile(r"^(?P<shown>.+?)\s*<(?P<spec>[^<>]+)>$", re.DOTALL)
 LATEX_ARROWS = {"up": r"$\uparrow$", "down": r"$\downarrow$", "flat": r"$\rightarrow$"}
 
 
-class metric_badge(nodes.Inline, nodes.TextElement):  # noqa: N801 - docutils naming
+class metric_badge(nodes.Inline, nodes.TextElement):
     """A quantified result; its text child is the figure as written."""
 
 
@@ -81,19 +81,25 @@ def parse_or_warn(env: Any, spec: str, better: str | None, location: Any) -> Met
 
 
 class MetricBadgeRole(SphinxRole):
-    """``{metric-badge}`+2.6% CTR``` or ``{metric-badge}`engagement by +4.6% <+4.6% engagement>```."""
+    """An inline badge: ``+2.6% CTR``, or ``shown words <metric>`` to keep prose as written."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         shown, spec = split_explicit(self.text)
         location = self.get_location()
         if looks_like_html(self.text):
             warn("metric-badge: HTML in a metric is shown as plain text", location, "html")
+            return [invalid(nodes.inline, self.text)], []
         metric = parse_or_warn(self.env, spec, None, location)
         if metric is None:
-            return [nodes.inline(shown, shown, classes=["portfolio-metric-invalid"])], []
+            return [invalid(nodes.inline, shown)], []
         node = badge_node(metric, shown)
         record_badge(self.env, node, self.lineno)
         return [node], []
+
+
+def invalid(node_class: type[nodes.TextElement], text: str) -> nodes.TextElement:
+    """What could not be read stays on the page as plain, escaped text."""
+    return node_class(text, text, classes=["portfolio-metric-invalid"])
 
 
 def split_explicit(text: str) -> tuple[str, str]:
@@ -111,7 +117,7 @@ class MetricBadgeDirective(PortfolioDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = False
-    option_spec = LenientOptions(  # noqa: RUF012
+    option_spec = LenientOptions(
         {
             "better": choice(("higher", "lower")),
             "name": directives.unchanged_required,
@@ -123,12 +129,13 @@ class MetricBadgeDirective(PortfolioDirective):
     def run(self) -> list[nodes.Node]:
         options = self.checked_options()
         spec = self.arguments[0]
+        shown = options.get("text") or " ".join(spec.split())
         if looks_like_html(spec):
             self.warn("HTML in a metric is shown as plain text", "html")
+            return [invalid(nodes.paragraph, shown)]
         metric = parse_or_warn(self.env, spec, options.get("better"), self.get_location())
-        shown = options.get("text") or " ".join(spec.split())
         if metric is None:
-            return [nodes.paragraph(shown, shown, classes=["portfolio-metric-invalid"])]
+            return [invalid(nodes.paragraph, shown)]
         facts = {key: options[key] for key in FACT_OPTIONS if options.get(key)}
         node = badge_node(metric, shown, facts=facts)
         name = nodes.fully_normalize_name(options.get("name", ""))
@@ -156,7 +163,9 @@ def visit_badge_html(self: Any, node: metric_badge) -> None:
     # starttag escapes every attribute value; the text child is escaped by visit_Text.
     self.body.append(self.starttag(node, "span", "", **attributes))
     if node["arrow"]:
-        self.body.append(f'<span class="portfolio-metric-arrow" aria-hidden="true">{node["arrow"]}</span>')
+        self.body.append(
+            f'<span class="portfolio-metric-arrow" aria-hidden="true">{node["arrow"]}</span>'
+        )
 
 
 def depart_badge_html(self: Any, node: metric_badge) -> None:

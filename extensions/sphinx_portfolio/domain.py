@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator, Set
 from typing import Any, NamedTuple
 
 from docutils import nodes
@@ -158,12 +158,15 @@ class PortfolioDomain(Domain):
                 self.collectors[docname] = 1
 
     def digest(self) -> str:
-        """A fingerprint of everything a collector page shows."""
-        payload = json.dumps(
-            [sorted(self.cards.items()), sorted(self.metrics.items())],
-            sort_keys=True,
-            default=list,
+        """A fingerprint of everything a collector page shows.
+
+        Card bodies are left out: editing a bullet's prose must not rewrite
+        every summary page, only changing a card's heading or its figures.
+        """
+        cards = sorted(
+            (c.name, c.docname, c.anchor, c.title, c.org, c.order) for c in self.cards.values()
         )
+        payload = json.dumps([cards, sorted(self.metrics.items())], sort_keys=True, default=list)
         return hashlib.sha256(payload.encode()).hexdigest()
 
     # -- reading back -----------------------------------------------------

@@ -19,15 +19,15 @@ from .domain import CardEntry, PortfolioDomain, warn_duplicate_card
 from .shared import LenientOptions, PortfolioDirective, is_safe_url, slugify, split_list
 
 
-class experience_card(nodes.General, nodes.Element):  # noqa: N801 - docutils naming
+class experience_card(nodes.General, nodes.Element):
     """An article for one role; attributes org, role, kind and tags."""
 
 
-class experience_title(nodes.General, nodes.TextElement):  # noqa: N801
+class experience_title(nodes.General, nodes.TextElement):
     """The card's heading; its level follows the surrounding sections."""
 
 
-class experience_summary(nodes.General, nodes.Element):  # noqa: N801
+class experience_summary(nodes.General, nodes.Element):
     """The row of the card's badges, repeated at the top for skimming."""
 
 
@@ -35,7 +35,7 @@ class ExperienceCard(PortfolioDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec = LenientOptions(  # noqa: RUF012
+    option_spec = LenientOptions(
         {
             "org": directives.unchanged,
             "period": directives.unchanged,
@@ -86,8 +86,13 @@ class ExperienceCard(PortfolioDirective):
 
     def card_node(self, entry: CardEntry) -> experience_card:
         card = experience_card(
-            "", ids=[entry.anchor], org=entry.org, role=entry.title, kind=entry.kind,
-            tags=list(entry.tags), classes=["portfolio-experience"],
+            "",
+            ids=[entry.anchor],
+            org=entry.org,
+            role=entry.title,
+            kind=entry.kind,
+            tags=list(entry.tags),
+            classes=["portfolio-experience"],
         )
         self.set_source_info(card)
         card += experience_title(entry.title, entry.title)
@@ -176,9 +181,7 @@ def depart_title_html(self: Any, node: experience_title) -> None:
 
 
 def visit_summary_html(self: Any, node: experience_summary) -> None:
-    self.body.append(
-        self.starttag(node, "p", "", CLASS="portfolio-experience-summary")
-    )
+    self.body.append(self.starttag(node, "p", "", CLASS="portfolio-experience-summary"))
 
 
 def depart_summary_html(self: Any, node: experience_summary) -> None:

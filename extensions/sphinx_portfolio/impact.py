@@ -23,13 +23,13 @@ from .shared import LenientOptions, PortfolioDirective
 DIGEST_KEY = "impact-digest"
 
 
-class impact_summary(nodes.General, nodes.Element):  # noqa: N801 - docutils naming
+class impact_summary(nodes.General, nodes.Element):
     """Placeholder replaced once every page has been read."""
 
 
 class ImpactSummary(PortfolioDirective):
     has_content = False
-    option_spec = LenientOptions()  # noqa: RUF012
+    option_spec = LenientOptions()
 
     def run(self) -> list[nodes.Node]:
         self.checked_options()

@@ -49,9 +49,20 @@ SCALE_WORDS = {"K": "thousand", "M": "million", "B": "billion"}
 CURRENCY_WORDS = {"USD": "dollars", "EUR": "euros", "GBP": "pounds"}
 UNIT_WORDS = {"%": "percent", "pp": "percentage points", "x": "times"}
 ARROWS = {"up": "▲", "down": "▼", "flat": "→", "none": ""}
-QUALITATIVE_NUMBERS = (
-    "one two three four five six seven eight nine ten eleven twelve".split()
-)
+QUALITATIVE_NUMBERS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
 
 _MINUS = "-−–"
 _SIGN = r"[+\-−–]"

@@ -1,0 +1,75 @@
+"""Every kind of bad input: one located warning each, a built page, escaped text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, copy_root, soup, warnings_of
+
+EXPECTED = [
+    # (file, line, subtype, words in the message)
+    ("cards.md", 3, "option", "has no :org:"),
+    ("cards.md", 7, "option", "unknown option :colour:"),
+    ("cards.md", 12, "url", "is not an http(s) URL"),
+    ("cards.md", 17, "html", "HTML in option :org:"),
+    ("cards.md", 24, "nested", "cannot be nested"),
+    ("cards.md", 35, "duplicate", "duplicate experience card name 'twin'"),
+    ("cards.md", 40, "metric", "cannot read a figure in 'great results'"),
+    ("cards.md", 42, "metric", "has no label"),
+    ("cards.md", 44, "html", "HTML in a metric"),
+    ("other.md", 3, "duplicate", "duplicate experience card name 'twin'"),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return build_site(copy_root("bad", tmp_path_factory.mktemp("bad")))
+
+
+def test_each_problem_is_one_located_warning(built):
+    warnings = warnings_of(built)
+    for filename, line, subtype, words in EXPECTED:
+        hits = [w for w in warnings if f"{filename}:{line}:" in w and words in w]
+        assert len(hits) == 1, (filename, line, words, warnings)
+        assert hits[0].endswith(f"[portfolio.{subtype}]")
+    assert len(warnings) == len(EXPECTED), warnings
+    assert not any("Traceback" in w or "Exception" in w for w in warnings)
+
+
+def test_pages_still_build_with_what_could_be_rendered(built):
+    page = soup(built, "cards")
+    titles = [h.get_text() for h in page.select(".portfolio-experience-title")]
+    assert "No Org" in titles and "Unknown Option" in titles and "Outer" in titles
+    assert "Inner text kept." in page.get_text()
+    assert "Inner" not in titles  # the nested card's content stays, its frame does not
+    assert "great results" in page.select_one(".portfolio-metric-invalid").get_text()
+
+
+def test_hostile_strings_are_escaped(built):
+    html = (Path(built.outdir) / "cards.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "<b>Evil</b>" not in html
+    assert "<img src=x" not in html
+    assert "javascript:" not in html
+    card = soup(built, "cards").select_one('article[data-org="<b>Evil</b> Corp"]')
+    assert card.select_one(".portfolio-experience-org").get_text() == "<b>Evil</b> Corp"
+
+
+def test_warnings_fail_the_build_under_W(tmp_path):
+    import subprocess
+    import sys
+
+    srcdir = copy_root("bad", tmp_path)
+    command = [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "--keep-going"]
+    run = subprocess.run([*command, str(srcdir), str(tmp_path / "out")], capture_output=True)
+    assert run.returncode != 0
+    assert b"[portfolio.url]" in run.stderr
+
+
+def test_a_subtype_can_be_suppressed(tmp_path):
+    overrides = {"suppress_warnings": ["portfolio.metric"]}
+    app = build_site(copy_root("bad", tmp_path), confoverrides=overrides)
+    assert not [w for w in warnings_of(app) if "portfolio.metric" in w]
+    assert [w for w in warnings_of(app) if "portfolio.url" in w]
