@@ -1,0 +1,379 @@
+"""Machine-readable exports of the site: ``resume.json`` in the JSON Resume schema.
+
+Nothing here holds a fact of its own. Everything is read back from what the pages
+already say: the home page's title, label and summary paragraphs, the experience
+cards and their badges (the ``portfolio`` domain), the .bib files (through
+:mod:`sphinx_portfolio.publications`), and the pages whose front matter says
+``resume: skills`` or ``resume: interests``. A new card or .bib entry therefore
+shows up in the export with no other edit.
+
+The file is written once per HTML-like build (``build-finished``), from the
+environment, so it is exact after incremental and parallel builds; keys keep a
+fixed order, so two builds of the same sources give identical bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+from sphinx.util.osutil import relative_uri
+
+from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
+from .shared import is_safe_url, warn
+
+logger = logging.getLogger(__name__)
+
+RESUME = "resume.json"
+EXPORTS = {RESUME: "application/json"}
+LABEL_CLASSES = ("portfolio-label", "portfolio-subtitle")
+SUMMARY_CLASS = "portfolio-summary"
+PAGE_KEY = "resume"  # front matter key: ``resume: skills`` or ``resume: interests``
+PAGE_SECTIONS = ("skills", "interests")
+EDUCATION_KINDS = ("education",)
+VOLUNTEER_KINDS = ("volunteer",)
+THESIS_TYPES = {"phdthesis": "Ph.D.", "mastersthesis": "Master's"}
+PROFILE_KEYS = ("network", "username", "url")
+_YEAR_MONTH = r"[12]\d{3}(?:-[01]\d)?"
+_PERIOD = re.compile(
+    rf"^(?P<start>{_YEAR_MONTH})\s*(?:[-–—]|to)\s*(?:(?P<end>{_YEAR_MONTH})|present|now|today)?$",
+    re.IGNORECASE,
+)
+
+
+# -- the link on a page ------------------------------------------------------------
+
+
+class export_link(nodes.Inline, nodes.TextElement):
+    """A link to an exported file; only builders that write the file link to it."""
+
+
+class ExportRole(SphinxRole):
+    """``{portfolio-export}`resume.json``` or ``{portfolio-export}`JSON Resume <resume.json>```."""
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        text = " ".join(self.text.split())
+        match = re.match(r"^(?P<shown>.+?)\s*<(?P<file>[^<>]+)>$", text)
+        shown, target = (match["shown"], match["file"]) if match else (text, text)
+        if target not in EXPORTS:
+            known = ", ".join(sorted(EXPORTS))
+            warn(
+                f"portfolio-export: unknown export {target!r} (known: {known})",
+                self.get_location(),
+                "export",
+            )
+            return [nodes.inline(shown, shown)], []
+        return [export_link(shown, shown, target=target)], []
+
+
+def visit_export_html(self: Any, node: export_link) -> None:
+    here = self.builder.get_target_uri(self.builder.current_docname)
+    attributes = {"href": relative_uri(here, node["target"]), "type": EXPORTS[node["target"]]}
+    self.body.append(self.starttag(node, "a", "", CLASS="reference external", **attributes))
+
+
+def depart_export_html(self: Any, node: export_link) -> None:
+    self.body.append("</a>")
+
+
+def visit_export_plain(self: Any, node: export_link) -> None:
+    """Elsewhere there is no file to link to: the words stay as written."""
+
+
+def writes_exports(builder: Any) -> bool:
+    """HTML, dirhtml, singlehtml: yes. EPUB packs its files before we could add one."""
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+def add_alternate_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
+    """Tell tools on the home page where the machine-readable résumé is."""
+    if pagename != app.config.root_doc or not writes_exports(app.builder):
+        return
+    href = relative_uri(app.builder.get_target_uri(pagename), RESUME)
+    tag = f'<link rel="alternate" type="{EXPORTS[RESUME]}" href="{href}" title="JSON Resume">\n'
+    context["metatags"] = context.get("metatags", "") + tag
+
+
+# -- reading the site back ----------------------------------------------------------
+
+
+def root_section(doctree: nodes.document) -> nodes.section | None:
+    return next(iter(doctree.findall(nodes.section)), None)
+
+
+def classed_text(doctree: nodes.Node, classes: tuple[str, ...]) -> str:
+    for node in doctree.findall(nodes.paragraph):
+        if any(cls in node["classes"] for cls in classes):
+            return plain(node)
+    return ""
+
+
+def first_plain_paragraph(section: nodes.section | None) -> str:
+    """The first paragraph right under the title with no class: the page's lead."""
+    for child in section.children if section is not None else ():
+        if isinstance(child, nodes.paragraph) and not child["classes"]:
+            return plain(child)
+    return ""
+
+
+def plain(node: nodes.Node) -> str:
+    return " ".join(node.astext().split())
+
+
+def read_basics(app: Sphinx) -> dict[str, Any]:
+    """Name, label and summary as the home page shows them; profiles from conf.py."""
+    env = app.env
+    doctree = env.get_doctree(app.config.root_doc)
+    section = root_section(doctree)
+    basics: dict[str, Any] = {}
+    if section is not None:
+        basics["name"] = plain(section[0])
+    label = classed_text(doctree, LABEL_CLASSES)
+    if label:
+        basics["label"] = label
+    summary = classed_text(doctree, (SUMMARY_CLASS,)) or first_plain_paragraph(section)
+    if summary:
+        basics["summary"] = summary
+    if app.config.html_baseurl and is_safe_url(app.config.html_baseurl):
+        basics["url"] = app.config.html_baseurl
+    basics["profiles"] = read_profiles(app.config)
+    return basics
+
+
+def read_profiles(config: Any) -> list[dict[str, str]]:
+    """``portfolio_profiles`` entries (network, username, url), plus ORCID if configured."""
+    profiles = []
+    for index, item in enumerate(config.portfolio_profiles):
+        profile = checked_profile(item, index)
+        if profile:
+            profiles.append(profile)
+    orcid = str(getattr(config, "portfolio_orcid", "") or "").strip()
+    if orcid:
+        identifier = orcid.rstrip("/").rsplit("/", 1)[-1]
+        profiles.append(
+            {"network": "ORCID", "username": identifier, "url": f"https://orcid.org/{identifier}"}
+        )
+    return profiles
+
+
+def checked_profile(item: Any, index: int) -> dict[str, str] | None:
+    if not isinstance(item, dict) or not all(isinstance(v, str) for v in item.values()):
+        logger.warning(
+            "portfolio_profiles[%d] is not a mapping of strings (network, username, url); left out",
+            index,
+            type="portfolio",
+            subtype="config",
+        )
+        return None
+    profile = {key: item[key].strip() for key in PROFILE_KEYS if item.get(key, "").strip()}
+    if "url" in profile and not is_safe_url(profile["url"]):
+        logger.warning(
+            "portfolio_profiles[%d]: url %r is not an http(s) URL; left out",
+            index,
+            profile.pop("url"),
+            type="portfolio",
+            subtype="url",
+        )
+    return profile or None
+
+
+def metric_record(entry: MetricEntry) -> dict[str, Any]:
+    """A badge as data: what it says, and the parsed figure."""
+    record = {"text": entry.text, **entry.metric}
+    if entry.facts:
+        record["facts"] = dict(entry.facts)
+    return record
+
+
+def card_metrics(domain: PortfolioDomain, order: dict[str, int]) -> dict[str, list[dict]]:
+    by_card: dict[str, list[dict]] = {}
+    for entry in domain.metrics_in_order(order):
+        by_card.setdefault(entry.card, []).append(metric_record(entry))
+    return by_card
+
+
+def parse_period(period: str) -> dict[str, str]:
+    """'2019–2024' or '2021-06 – present' to JSON Resume dates; anything else: none."""
+    match = _PERIOD.match(period.strip())
+    if not match:
+        return {}
+    dates = {"startDate": match["start"]}
+    if match["end"]:
+        dates["endDate"] = match["end"]
+    return dates
+
+
+def work_item(card: CardEntry, metrics: list[dict]) -> dict[str, Any]:
+    item: dict[str, Any] = {"name": card.org, "position": card.title}
+    item.update(common_fields(card))
+    item["highlights"] = list(card.highlights)
+    item["x-kind"] = card.kind
+    item["x-metrics"] = metrics
+    return item
+
+
+def common_fields(card: CardEntry) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    if card.url:
+        fields["url"] = card.url
+    if card.location:
+        fields["location"] = card.location
+    fields.update(parse_period(card.period))
+    return fields
+
+
+def education_item(card: CardEntry, metrics: list[dict]) -> dict[str, Any]:
+    """'Ph.D. in Computer Science' reads as study type 'Ph.D.', area 'Computer Science'."""
+    study, _, area = card.title.partition(" in ")
+    item: dict[str, Any] = {"institution": card.org, "studyType": study.strip()}
+    if area.strip():
+        item["area"] = area.strip()
+    item.update(common_fields(card))
+    if card.highlights:
+        item["x-highlights"] = list(card.highlights)
+    if metrics:
+        item["x-metrics"] = metrics
+    return item
+
+
+def add_theses(education: list[dict[str, Any]], papers: list[dict[str, Any]]) -> None:
+    """A thesis joins the degree of its school, or stands as a degree of its own."""
+    for paper in papers:
+        if paper.get("type") not in THESIS_TYPES:
+            continue
+        thesis = {key: paper[key] for key in ("title", "year", "url") if paper.get(key)}
+        school = paper.get("venue") or ""
+        match = next((e for e in education if e["institution"] == school), None)
+        if match is None:
+            match = {"institution": school, "studyType": THESIS_TYPES[paper["type"]]}
+            education.append(match)
+        match.setdefault("x-theses", []).append(thesis)
+
+
+def publication_item(paper: dict[str, Any]) -> dict[str, Any]:
+    item: dict[str, Any] = {"name": paper["title"]}
+    publisher = paper.get("venue") or paper.get("publisher")
+    if publisher:
+        item["publisher"] = publisher
+    if paper.get("year"):
+        item["releaseDate"] = str(paper["year"])
+    url = paper_url(paper)
+    if url:
+        item["url"] = url
+    item["x-authors"] = list(paper.get("authors") or [])
+    for key in ("doi", "arxiv", "shortvenue"):
+        if paper.get(key):
+            item[f"x-{key}"] = paper[key]
+    return item
+
+
+def paper_url(paper: dict[str, Any]) -> str:
+    if paper.get("doi"):
+        return f"https://doi.org/{paper['doi']}"
+    if paper.get("url"):
+        return paper["url"]
+    if paper.get("arxiv"):
+        return f"https://arxiv.org/abs/{paper['arxiv']}"
+    return ""
+
+
+def read_papers(env: Any) -> list[dict[str, Any]]:
+    """Per-paper records of the configured .bib files, newest first.
+
+    The publications module owns reading and cleaning the .bib data; without
+    sphinxcontrib-bibtex (no ``cite`` domain) a site simply has no papers.
+    """
+    if "cite" not in env.domains:
+        return []
+    from . import publications
+
+    entries = [entry for _path, entry in publications.bib_entries(env)]
+    return publications.paper_records(entries)
+
+
+def page_groups(doctree: nodes.document) -> list[dict[str, Any]]:
+    """Named groups of keywords, however a page lists them.
+
+    A definition list gives one group per term (its definition, split at commas);
+    a bullet list gives one group named by the section it sits in.
+    """
+    groups: list[dict[str, Any]] = []
+    for node in doctree.findall(lambda n: isinstance(n, nodes.definition_list | nodes.bullet_list)):
+        if isinstance(node, nodes.definition_list):
+            for item in node.findall(nodes.definition_list_item):
+                term = plain(item.next_node(nodes.term))
+                words = plain(item.next_node(nodes.definition)).split(",")
+                groups.append({"name": term, "keywords": [w.strip() for w in words if w.strip()]})
+        elif not isinstance(node.parent, nodes.list_item):
+            section = node.parent if isinstance(node.parent, nodes.section) else None
+            name = plain(section[0]) if section is not None else ""
+            groups.append({"name": name, "keywords": [plain(item) for item in node.children]})
+    return groups
+
+
+def read_page_sections(env: Any, order: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {name: [] for name in PAGE_SECTIONS}
+    for docname in sorted(env.found_docs, key=lambda d: (order.get(d, len(order)), d)):
+        section = str(env.metadata.get(docname, {}).get(PAGE_KEY, "")).strip().lower()
+        if section in found:
+            found[section].extend(page_groups(env.get_doctree(docname)))
+    return found
+
+
+def build_resume(app: Sphinx) -> dict[str, Any]:
+    """The whole JSON Resume document, in the schema's order of sections."""
+    env = app.env
+    domain: PortfolioDomain = env.get_domain("portfolio")
+    order = documents_in_reading_order(env)
+    metrics = card_metrics(domain, order)
+    resume: dict[str, Any] = {"basics": read_basics(app)}
+    work, volunteer, education = [], [], []
+    for card in domain.cards_in_order(order):
+        card_figures = metrics.get(card.name, [])
+        if card.kind in EDUCATION_KINDS:
+            education.append(education_item(card, card_figures))
+        elif card.kind in VOLUNTEER_KINDS:
+            item = work_item(card, card_figures)
+            item["organization"] = item.pop("name")
+            volunteer.append(item)
+        else:
+            work.append(work_item(card, card_figures))
+    papers = read_papers(env)
+    add_theses(education, papers)
+    sections = read_page_sections(env, order)
+    resume.update(work=work, volunteer=volunteer, education=education)
+    resume["publications"] = [publication_item(paper) for paper in papers]
+    resume["skills"] = sections["skills"]
+    resume["interests"] = sections["interests"]
+    resume["meta"] = {"x-metrics": metrics.get("", [])}  # badges outside any card
+    return resume
+
+
+def write_resume(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not writes_exports(app.builder):
+        return
+    text = json.dumps(build_resume(app), indent=2, ensure_ascii=False) + "\n"
+    path = Path(app.outdir) / RESUME
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def setup_exports(app: Sphinx) -> None:
+    app.add_config_value("portfolio_profiles", [], "html", types=[list])
+    app.add_node(
+        export_link,
+        html=(visit_export_html, depart_export_html),
+        latex=(visit_export_plain, visit_export_plain),
+        text=(visit_export_plain, visit_export_plain),
+        man=(visit_export_plain, visit_export_plain),
+        texinfo=(visit_export_plain, visit_export_plain),
+    )
+    app.add_role("portfolio-export", ExportRole())
+    app.connect("html-page-context", add_alternate_link)
+    app.connect("build-finished", write_resume)
