@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from .badges import setup_badges
 from .domain import PortfolioDomain
 from .experience import setup_experience
+from .exports import setup_exports
 from .impact import setup_impact
 
 __version__ = "0.1.0"
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     setup_badges(app)
     setup_experience(app)
     setup_impact(app)
+    setup_exports(app)
     app.connect("builder-inited", add_static)
     return {
         "version": __version__,
