@@ -184,8 +184,9 @@ def checked_profile(item: Any, index: int) -> dict[str, str] | None:
 
 
 def metric_record(entry: MetricEntry) -> dict[str, Any]:
-    """A badge as data: what it says, and the parsed figure."""
-    record = {"text": entry.text, **entry.metric}
+    """A badge as data: the words the page shows, and the parsed figure."""
+    figure = {key: value for key, value in entry.metric.items() if key != "text"}
+    record = {"text": entry.text, **figure}
     if entry.facts:
         record["facts"] = dict(entry.facts)
     return record
