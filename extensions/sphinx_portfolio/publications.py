@@ -152,9 +152,9 @@ def bracket(add: str):
 
     def depart(self, node: venue_badge) -> None:
         if add == "text":
-            self.add_text("] ")
+            self.add_text("]")
         else:
-            self.body.append("] ")
+            self.body.append("]")
 
     return visit, depart
 
@@ -280,7 +280,7 @@ def title_line(style, entry: Entry, badges, link_to: str | None, docname: str) -
     line = nodes.paragraph("", "", classes=["portfolio-paper-title"])
     badge = bibstyle.venue_badge(entry, badges)
     if badge:
-        line += venue_badge("", badge)
+        line += [venue_badge("", badge), nodes.Text(" ")]
     title = nodes.inline("", "", *render(style.format_title(entry)), classes=["portfolio-title"])
     if link_to:
         ref = addnodes.pending_xref(
@@ -297,9 +297,11 @@ def title_line(style, entry: Entry, badges, link_to: str | None, docname: str) -
 def entry_body(style, entry: Entry, badges) -> list[nodes.Node]:
     """Authors, venue as the author lists it, full citation, links."""
     body: list[nodes.Node] = [authors_block(style, entry)]
-    if entry.fields.get("shortvenue"):
-        body.append(para(Text.from_latex(entry.fields["shortvenue"]), "portfolio-paper-venue"))
     citation = style.format_venue(entry)
+    short = entry.fields.get("shortvenue")
+    # The author's own name for the venue, unless the citation already says it.
+    if short and bibstyle.plain(short).lower() not in str(citation).lower():
+        body.append(para(Text.from_latex(short), "portfolio-paper-venue"))
     if citation:
         body.append(para(Text(citation).add_period(), "portfolio-paper-citation"))
     links = style.format_links(entry)
@@ -332,17 +334,22 @@ def unique_id(document: nodes.document, base: str) -> str:
     return candidate
 
 
-def load_style(name: str, location, max_authors: int | None = None) -> bibstyle.PortfolioStyle:
-    """The named pybtex style; an unknown or unsuitable name warns and falls back."""
+def style_name_or_default(name: str, location) -> str:
+    """*name* if it is a pybtex style built on PortfolioStyle; else warn and
+    fall back to ``portfolio`` (sphinxcontrib-bibtex must never see a bad name)."""
     try:
         style_class = find_plugin("pybtex.style.formatting", name)
-    except Exception:  # pybtex raises PluginNotFound, entry points anything
+    except Exception:  # pybtex raises PluginNotFound; a broken plugin anything
         warn(f"unknown bibliography style {name!r}; using 'portfolio'", location, "bib")
-        style_class = find_plugin("pybtex.style.formatting", bibstyle.STYLE_NAME)
-    if not issubclass(style_class, bibstyle.PortfolioStyle):
+        return bibstyle.STYLE_NAME
+    if not (isinstance(style_class, type) and issubclass(style_class, bibstyle.PortfolioStyle)):
         warn(f"style {name!r} is not a portfolio style; using 'portfolio'", location, "bib")
-        style_class = find_plugin("pybtex.style.formatting", bibstyle.STYLE_NAME)
-    return style_class(max_authors=max_authors)
+        return bibstyle.STYLE_NAME
+    return name
+
+
+def load_style(name: str, max_authors: int | None = None) -> bibstyle.PortfolioStyle:
+    return find_plugin("pybtex.style.formatting", name)(max_authors=max_authors)
 
 
 def search_name(entry: Entry) -> str:
@@ -423,8 +430,10 @@ class PublicationsDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         options = checked_options(self)
-        style_name = options.get("style", bibstyle.STYLE_NAME)
-        style = load_style(style_name, self.get_location(), options.get("max-authors"))
+        style_name = style_name_or_default(
+            options.get("style", bibstyle.STYLE_NAME), self.get_location()
+        )
+        style = load_style(style_name, options.get("max-authors"))
         types = set((options.get("types") or "").lower().split())
         for path in cite_domain(self.env).bibdata.bibfiles:
             self.env.note_dependency(str(path))
@@ -498,7 +507,7 @@ class PaperDirective(SphinxDirective):
             warn(f"paper: no entry {key!r} in the .bib files", self.get_location(), "bib")
             return []
         _, entry = found
-        style = load_style(bibstyle.STYLE_NAME, self.get_location(), 0)
+        style = load_style(bibstyle.STYLE_NAME, 0)
         badges = self.config.portfolio_venue_badges
         anchor = anchor_of(key)
         section = nodes.section(
@@ -674,12 +683,15 @@ def report_bib_errors(app: Sphinx) -> None:
 
 
 def bib_error_location(error) -> str | None:
+    """ "file.bib:LINE" of the entry where pybtex stopped, as far as known."""
+    filename = getattr(error, "filename", None)
+    if not filename:
+        return None
     parser = getattr(error, "parser", None)
-    filename = error.get_filename()
-    if parser is None or not filename:
-        return filename
-    start = parser.get_error_context_info()[0] if hasattr(parser, "text") else 0
-    return f"{filename}:{parser.text.count(chr(10), 0, start) + 1}"
+    info = getattr(error, "error_context_info", None)
+    if parser is None or info is None or not hasattr(parser, "text"):
+        return str(filename)
+    return f"{filename}:{parser.text.count(chr(10), 0, info[0]) + 1}"
 
 
 def register_style(app: Sphinx) -> None:
@@ -709,6 +721,8 @@ def add_config(app: Sphinx, name: str, default, types=()) -> None:
 
 
 def setup_publications(app: Sphinx) -> None:
+    if "portfolio_paper_pages" in app.config:
+        return  # already set up (the package and this module both loaded)
     app.setup_extension("sphinxcontrib.bibtex")
     add_config(app, "portfolio_owner", [], (list, tuple, str))
     add_config(app, "portfolio_max_authors", 8, (int,))

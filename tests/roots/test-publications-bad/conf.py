@@ -1,0 +1,4 @@
+exclude_patterns = ["_build"]
+extensions = ["myst_parser", "sphinx_portfolio", "sphinx_portfolio.publications"]
+bibtex_bibfiles = ["bad.bib"]
+portfolio_owner = ["Ada Lovelace"]
