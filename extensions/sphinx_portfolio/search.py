@@ -1,0 +1,124 @@
+"""Full-text search that finds the card, badge or paper a reader means.
+
+Sphinx's search ranks whole pages by the words they contain, so a search for
+"CTR" or "distillation" lands on the Experience page, not on the card that holds
+the figure. Its index does have one finer grain: entries of ``index`` nodes,
+each pointing at an element id, scored by how much of the entry the query covers
+(at least half of it). So, for HTML builders with a search index, every card,
+every badge outside a card and every paper gets hidden index entries pointing at
+its own id: its name, organisation, kind, tags, metric labels, and the words and
+word pairs of its text. The search page then links to the card itself and shows
+an excerpt of the card.
+
+The entries are added to the resolved doctree of the HTML write only: the
+general index (genindex), LaTeX and the other builders never see them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+
+from .badges import metric_badge
+from .experience import experience_card
+
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+CLAUSE = re.compile(r"[,;:()·|]|\.(?:\s|$)")  # a pair never spans these
+SEPARATORS = re.compile(r";+")
+
+
+def add_search_entries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Point hidden index entries at every card, lone badge and paper of the page."""
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is None or not app.config.portfolio_search_entries:
+        return
+    stopwords = set(getattr(indexer.lang, "stopwords", ()))
+    for node, anchor, names in search_targets(app, doctree, docname):
+        phrases = {name.lower() for name in names} | words_and_pairs(node.astext(), stopwords)
+        # "main" entries rank with the other results; the rest would be listed last.
+        entries = [("single", phrase, anchor, "main", None) for phrase in sorted(phrases) if phrase]
+        node.insert(0, addnodes.index(entries=entries, inline=False))
+
+
+def search_targets(
+    app: Sphinx, doctree: nodes.document, docname: str
+) -> Iterator[tuple[nodes.Element, str, list[str]]]:
+    """(node, its id, the names a reader may search it by) for each searchable thing."""
+    for card in doctree.findall(experience_card):
+        if card["ids"]:
+            yield card, card["ids"][0], card_names(card)
+    for badge in doctree.findall(metric_badge):
+        if badge["ids"] and not in_card(badge):
+            yield badge, badge["ids"][0], badge_names(badge)
+    domain = app.env.get_domain("portfolio")
+    papers = {
+        obj.anchor: obj.dispname
+        for obj in getattr(domain, "objects", {}).values()
+        if obj.objtype == "paper" and obj.docname == docname
+    }
+    if papers:
+        for node in doctree.findall(nodes.Element):
+            anchor = next((i for i in node.get("ids", ()) if i in papers), None)
+            if anchor is not None:
+                yield node, anchor, [papers.pop(anchor)]
+
+
+def card_names(card: experience_card) -> list[str]:
+    role, org = card["role"], card["org"]
+    names = [role, org, f"{role} {org}", card["kind"], *card["tags"]]
+    for badge in card.findall(metric_badge):
+        names += badge_names(badge)
+    return [clean(name) for name in names]
+
+
+def badge_names(badge: metric_badge) -> list[str]:
+    """The metric's label ("CTR") and the figure as written ("+2.6% CTR")."""
+    return [clean(badge["metric"].get("label", "")), clean(badge.astext())]
+
+
+def in_card(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, experience_card):
+            return True
+        parent = parent.parent
+    return False
+
+
+def words_and_pairs(text: str, stopwords: Iterable[str]) -> set[str]:
+    """Each word of two letters or more, and each pair of neighbouring words.
+
+    A pair ("domain adaptation") lets a two-word query match; stopwords neither
+    count as words nor join pairs ("distillation and domain" is no pair). A
+    hyphenated word counts whole ("cross-domain") and by its parts ("domain").
+    """
+    stop = set(stopwords)
+    found: set[str] = set()
+    for clause in CLAUSE.split(text.lower()):
+        previous = ""
+        for token in WORD.findall(clause):
+            if "-" in token:
+                found.add(token)
+            for word in token.split("-"):
+                if word in stop or len(word) < 2 or word.isdigit():
+                    previous = ""
+                    continue
+                found.add(word)
+                if previous:
+                    found.add(f"{previous} {word}")
+                previous = word
+    return found
+
+
+def clean(text: str) -> str:
+    """One line, no semicolons (they split an index entry into parts)."""
+    return " ".join(SEPARATORS.sub(" ", str(text)).split())
+
+
+def setup_search(app: Sphinx) -> None:
+    app.add_config_value("portfolio_search_entries", True, "html", types=frozenset({bool}))
+    app.connect("doctree-resolved", add_search_entries)

@@ -1,0 +1,185 @@
+"""Being found: schema.org JSON-LD and robots.txt for HTML builds.
+
+- The root page carries a ``Person`` built from ``portfolio_person`` (name, jobTitle,
+  worksFor, alumniOf, description, url) and ``portfolio_same_as`` (profile URLs).
+  Nothing is guessed: a key left out of the config is left out of the page.
+- A page that lists papers (``portfolio:paper`` objects) carries one
+  ``ScholarlyArticle`` per paper, from the bibliography's own fields.
+- ``robots.txt`` allows everything and names the sitemap when sphinx-sitemap is
+  used and ``html_baseurl`` (on Read the Docs: its canonical URL) is known.
+
+OpenGraph, Twitter cards, the sitemap and the 404 page come from the usual
+extensions (sphinxext-opengraph, sphinx-sitemap, sphinx-notfound-page); this
+module only adds what they do not.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .shared import is_safe_url, warn
+
+ROBOTS_MARK = "# robots.txt written by sphinx-portfolio"
+PERSON_TEXT_KEYS = ("name", "jobTitle", "description", "url")
+PERSON_KEYS = (*PERSON_TEXT_KEYS, "worksFor", "alumniOf")
+
+
+# -- JSON-LD --------------------------------------------------------------------
+
+
+def add_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Append the page's JSON-LD blocks to its <head> (Furo and basic print ``metatags``)."""
+    if doctree is None:
+        return
+    blocks = []
+    if pagename == app.config.root_doc:
+        person = person_data(app.config)
+        if person:
+            blocks.append(person)
+    blocks += paper_data(app, pagename)
+    if blocks:
+        context["metatags"] = context.get("metatags", "") + "".join(map(script_tag, blocks))
+
+
+def script_tag(data: dict[str, Any]) -> str:
+    """JSON inside <script>: '<', '>' and '&' escaped so no text can close the tag."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'\n<script type="application/ld+json">{text}</script>'
+
+
+def person_data(config: Any) -> dict[str, Any] | None:
+    """A schema.org Person from ``portfolio_person`` and ``portfolio_same_as``, or None."""
+    given = dict(config.portfolio_person or {})
+    if not given:
+        return None
+    for key in sorted(set(given) - set(PERSON_KEYS)):
+        warn(f"portfolio_person: unknown key {key!r} is left out", None, "config")
+    person: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
+    for key in PERSON_TEXT_KEYS:
+        if given.get(key):
+            person[key] = str(given[key])
+    person.setdefault("name", str(config.author))
+    if given.get("url") and not is_safe_url(person["url"]):
+        warn("portfolio_person: 'url' is not an http(s) URL and is left out", None, "config")
+        del person["url"]
+    if given.get("worksFor"):
+        person["worksFor"] = organisations(given["worksFor"], "Organization")
+    if given.get("alumniOf"):
+        person["alumniOf"] = organisations(given["alumniOf"], "CollegeOrUniversity")
+    same_as = safe_urls(config.portfolio_same_as, "portfolio_same_as")
+    if same_as:
+        person["sameAs"] = same_as
+    return person
+
+
+def organisations(value: str | list[str], kind: str) -> dict[str, str] | list[dict[str, str]]:
+    """'Acme' -> one Organization; a list -> one per name, in the order given."""
+    if isinstance(value, str):
+        return {"@type": kind, "name": value}
+    return [{"@type": kind, "name": str(name)} for name in value]
+
+
+def safe_urls(urls: Any, setting: str) -> list[str]:
+    kept = []
+    for url in urls or ():
+        if is_safe_url(str(url)):
+            kept.append(str(url).strip())
+        else:
+            warn(f"{setting}: {url!r} is not an http(s) URL and is left out", None, "config")
+    return kept
+
+
+def paper_data(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
+    """One ScholarlyArticle per paper object listed on this page."""
+    domain = app.env.get_domain("portfolio")
+    anchors = {
+        obj.name: obj.anchor
+        for obj in domain.objects.values()
+        if obj.objtype == "paper" and obj.docname == pagename
+    }
+    if not anchors:
+        return []
+    records = paper_records_for(app, list(anchors))
+    return [scholarly_article(record, anchors[record["key"]]) for record in records]
+
+
+def paper_records_for(app: Sphinx, keys: list[str]) -> list[dict[str, Any]]:
+    """Plain records of the papers (the publications module reads the .bib files)."""
+    try:
+        from .publications import paper_records
+
+        entries = app.env.get_domain("cite").bibdata.data.entries
+    except Exception:  # no bibliography on this site: names from the objects only
+        return []
+    return paper_records([entries[key] for key in keys if key in entries])
+
+
+def scholarly_article(record: dict[str, Any], anchor: str) -> dict[str, Any]:
+    article: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "@id": f"#{anchor}",
+        "headline": record["title"],
+        "name": record["title"],
+    }
+    if record.get("authors"):
+        article["author"] = [{"@type": "Person", "name": name} for name in record["authors"]]
+    if record.get("year"):
+        article["datePublished"] = str(record["year"])
+    if record.get("venue"):
+        article["isPartOf"] = {"@type": "CreativeWork", "name": record["venue"]}
+    if record.get("publisher"):
+        article["publisher"] = {"@type": "Organization", "name": record["publisher"]}
+    links = paper_links(record)
+    if links:
+        article["sameAs"] = links
+    return article
+
+
+def paper_links(record: dict[str, Any]) -> list[str]:
+    links = []
+    if record.get("doi"):
+        links.append(f"https://doi.org/{record['doi']}")
+    if record.get("url"):
+        links.append(record["url"])
+    if record.get("arxiv"):
+        links.append(f"https://arxiv.org/abs/{record['arxiv']}")
+    return links
+
+
+# -- robots.txt ---------------------------------------------------------------
+
+
+def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
+    """Write robots.txt for a deployable HTML build, unless the site ships its own."""
+    builder = app.builder
+    if exception or builder.format != "html" or builder.embedded or builder.name == "singlehtml":
+        return
+    if not app.config.portfolio_robots_txt:
+        return
+    path = Path(builder.outdir) / "robots.txt"
+    if path.exists() and not path.read_text(encoding="utf-8").startswith(ROBOTS_MARK):
+        return  # the site's own, copied from html_extra_path
+    path.write_text(robots_txt(app), encoding="utf-8")
+
+
+def robots_txt(app: Sphinx) -> str:
+    lines = [ROBOTS_MARK, "User-agent: *", "Allow: /"]
+    base = app.config.html_baseurl
+    if base and "sphinx_sitemap" in app.extensions:
+        filename = getattr(app.config, "sitemap_filename", "sitemap.xml")
+        lines += ["", f"Sitemap: {base.rstrip('/')}/{filename}"]
+    return "\n".join(lines) + "\n"
+
+
+def setup_seo(app: Sphinx) -> None:
+    app.add_config_value("portfolio_person", {}, "html", types=frozenset({dict}))
+    app.add_config_value("portfolio_same_as", [], "html", types=frozenset({list, tuple}))
+    app.add_config_value("portfolio_robots_txt", True, "html", types=frozenset({bool}))
+    app.connect("html-page-context", add_json_ld)
+    app.connect("build-finished", write_robots_txt)
