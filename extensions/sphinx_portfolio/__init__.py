@@ -15,6 +15,8 @@ from .domain import PortfolioDomain
 from .experience import setup_experience
 from .exports import setup_exports
 from .impact import setup_impact
+from .search import setup_search
+from .seo import setup_seo
 
 __version__ = "0.1.0"
 
@@ -35,6 +37,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     setup_experience(app)
     setup_impact(app)
     setup_exports(app)
+    setup_search(app)
+    setup_seo(app)
     app.connect("builder-inited", add_static)
     return {
         "version": __version__,
