@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,9 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib.bibtex",
     "sphinx_portfolio",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
 ]
 
 myst_enable_extensions = ["attrs_block", "attrs_inline", "colon_fence", "deflist"]
@@ -35,6 +39,24 @@ html_css_files = ["site.css"]
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None
+
+# -- being found: canonical URL, OpenGraph/Twitter, sitemap, 404, JSON-LD ------
+# Read the Docs sets its canonical URL; a local build has none, so it writes no
+# canonical link and no sitemap (a sitemap needs absolute URLs).
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+suppress_warnings += ["sitemap.configuration"]  # "no html_baseurl": expected locally
+ogp_site_url = html_baseurl
+ogp_social_cards = {"enable": False}  # no generated images (would need matplotlib)
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary">']
+portfolio_person = {
+    "name": "Paulo Soares",
+    "jobTitle": "Senior Machine Learning Engineer",
+    "worksFor": "Pinterest",
+    "alumniOf": ["University of Arizona", "Universidade Federal de Pernambuco"],
+}
+portfolio_same_as: list[str] = []  # profile URLs (e.g. ORCID) once they are known
 
 # -- bibliography (sphinxcontrib-bibtex) --------------------------------------
 bibtex_bibfiles = ["papers.bib"]
