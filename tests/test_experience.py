@@ -102,7 +102,7 @@ def test_latex_shows_arrows_and_escapes(app):
     app.build()
     assert warnings_of(app) == []
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
-    assert r"\textbf{$\downarrow$\,−1.34\% CPC}" in tex
+    assert r"\sphinxportfoliobadge{down}{good}{−1.34\% CPC}" in tex
     assert r"Acme \& Sons" in tex
     assert r"\label{\detokenize{roles:acme-sons-staff-engineer}}" in tex
 

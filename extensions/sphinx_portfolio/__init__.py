@@ -14,9 +14,13 @@ from .badges import setup_badges
 from .domain import PortfolioDomain
 from .experience import setup_experience
 from .exports import setup_exports
+from .evidence import setup_evidence
+from .glossary import setup_glossary
 from .impact import setup_impact
+from .impact_index import setup_impact_index
 from .search import setup_search
 from .seo import setup_seo
+from .tailor import setup_tailor
 
 __version__ = "0.1.0"
 
@@ -36,6 +40,10 @@ def setup(app: Sphinx) -> dict[str, object]:
     setup_badges(app)
     setup_experience(app)
     setup_impact(app)
+    setup_tailor(app)
+    setup_evidence(app)
+    setup_impact_index(app)
+    setup_glossary(app)
     setup_exports(app)
     setup_search(app)
     setup_seo(app)

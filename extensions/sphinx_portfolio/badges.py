@@ -17,10 +17,20 @@ from sphinx.util.docutils import SphinxRole
 
 from .domain import MetricEntry, PortfolioDomain
 from .metrics import Metric, MetricError, parse_metric, plain_number
-from .shared import LenientOptions, PortfolioDirective, choice, looks_like_html, slugify, warn
+from .shared import (
+    LenientOptions,
+    PortfolioDirective,
+    choice,
+    is_safe_url,
+    looks_like_html,
+    slugify,
+    warn,
+)
 
 CARD_CONTEXT = "portfolio:card"
 FACT_OPTIONS = ("baseline", "window", "method", "as-of", "evidence")
+ROLE_OPTIONS = ("better", "name", *FACT_OPTIONS)
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _EXPLICIT = re.compile(r"^(?P<shown>.+?)\s*<(?P<spec>[^<>]+)>$", re.DOTALL)
 LATEX_ARROWS = {"up": r"$\uparrow$", "down": r"$\downarrow$", "flat": r"$\rightarrow$"}
 
@@ -81,20 +91,77 @@ def parse_or_warn(env: Any, spec: str, better: str | None, location: Any) -> Met
 
 
 class MetricBadgeRole(SphinxRole):
-    """An inline badge: ``+2.6% CTR``, or ``shown words <metric>`` to keep prose as written."""
+    """An inline badge: ``+2.6% CTR``; ``shown words <metric>`` keeps prose as written;
+    ``… | method: A/B test; window: 28 days`` adds options and facts after a bar."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        shown, spec = split_explicit(self.text)
         location = self.get_location()
         if looks_like_html(self.text):
             warn("metric-badge: HTML in a metric is shown as plain text", location, "html")
             return [invalid(nodes.inline, self.text)], []
-        metric = parse_or_warn(self.env, spec, None, location)
-        if metric is None:
-            return [invalid(nodes.inline, shown)], []
-        node = badge_node(metric, shown)
-        record_badge(self.env, node, self.lineno)
-        return [node], []
+        text, _, extra = self.text.partition(" | ")
+        shown, spec = split_explicit(text)
+        options = parse_role_options(extra, location)
+        node = make_badge(self.env, spec, shown, options, location, self.lineno)
+        return [node or invalid(nodes.inline, shown)], []
+
+
+def parse_role_options(text: str, location: Any) -> dict[str, str]:
+    """'method: A/B test; window: 28 days' -> {'method': ..., 'window': ...}."""
+    options = {}
+    for part in filter(None, (p.strip() for p in text.split(";"))):
+        key, sep, value = part.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in ROLE_OPTIONS:
+            allowed = ", ".join(ROLE_OPTIONS)
+            warn(f"metric-badge: unknown option {key!r} (allowed: {allowed})", location, "option")
+            continue
+        options[key] = value.strip()
+    return options
+
+
+def make_badge(env, spec, shown, options, location, lineno) -> metric_badge | None:
+    """Parse, check the facts, record in the domain; None (after a warning) if unreadable."""
+    better = options.get("better") or None
+    if better not in (None, "higher", "lower"):
+        warn(f"metric-badge: better must be higher or lower, not {better!r}", location, "option")
+        better = None
+    metric = parse_or_warn(env, spec, better, location)
+    if metric is None:
+        return None
+    facts = checked_facts(options, location)
+    node = badge_node(metric, shown, facts=facts)
+    name = nodes.fully_normalize_name(options.get("name") or "")
+    record_badge(env, node, lineno, name=name)
+    return node
+
+
+def checked_facts(options: dict[str, str], location: Any) -> dict[str, str]:
+    """The facts given about a figure, each checked for its form."""
+    facts = {key: " ".join(options[key].split()) for key in FACT_OPTIONS if options.get(key)}
+    as_of = facts.get("as-of")
+    if as_of and not _DATE.match(as_of):
+        warn(
+            f"metric-badge: as-of {as_of!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            location,
+            "fact",
+        )
+        del facts["as-of"]
+    if is_link_but_unsafe(facts.get("evidence", "")):
+        warn(
+            f"metric-badge: evidence {facts['evidence']!r} is not an http(s) URL",
+            location,
+            "evidence",
+        )
+        del facts["evidence"]
+    return facts
+
+
+def is_link_but_unsafe(evidence: str) -> bool:
+    """Evidence that is written as a link must be an http(s) one; keys and labels pass."""
+    scheme = evidence.split(":", 1)[0].strip().lower()
+    looks_like_link = "://" in evidence or scheme in ("javascript", "data", "vbscript", "file")
+    return looks_like_link and not is_safe_url(evidence)
 
 
 def invalid(node_class: type[nodes.TextElement], text: str) -> nodes.TextElement:
@@ -133,13 +200,9 @@ class MetricBadgeDirective(PortfolioDirective):
         if looks_like_html(spec):
             self.warn("HTML in a metric is shown as plain text", "html")
             return [invalid(nodes.paragraph, shown)]
-        metric = parse_or_warn(self.env, spec, options.get("better"), self.get_location())
-        if metric is None:
+        node = make_badge(self.env, spec, shown, options, self.get_location(), self.lineno)
+        if node is None:
             return [invalid(nodes.paragraph, shown)]
-        facts = {key: options[key] for key in FACT_OPTIONS if options.get(key)}
-        node = badge_node(metric, shown, facts=facts)
-        name = nodes.fully_normalize_name(options.get("name", ""))
-        record_badge(self.env, node, self.lineno, name=name)
         self.set_source_info(node)
         return [nodes.paragraph("", "", node, classes=["portfolio-metric-block"])]
 

@@ -17,6 +17,7 @@ from sphinx.util.nodes import make_id
 from .badges import CARD_CONTEXT, copy_badge, metric_badge
 from .domain import CardEntry, PortfolioDomain, warn_duplicate_card
 from .shared import LenientOptions, PortfolioDirective, is_safe_url, slugify, split_list
+from .tailor import apply_bullet_tags
 
 
 class experience_card(nodes.General, nodes.Element):
@@ -58,8 +59,14 @@ class ExperienceCard(PortfolioDirective):
             self.warn(f"{title!r} has no :org: option (the organisation is required)", "option")
         entry = self.make_entry(title, org, options)
         card = self.card_node(entry)
-        highlights = self.fill(card, entry)
-        self.register(entry._replace(highlights=highlights))
+        items = bullets(self.fill(card, entry))
+        self.register(
+            entry._replace(
+                highlights=tuple(" ".join(item.astext().split()) for item in items),
+                highlight_tags=tuple(tuple(item.get("portfolio_tags", ())) for item in items),
+            )
+        )
+        self.tag_badges_of_bullets(items)
         return [card]
 
     def make_entry(self, title: str, org: str, options: dict[str, str]) -> CardEntry:
@@ -99,21 +106,32 @@ class ExperienceCard(PortfolioDirective):
         card += meta_line(entry)
         return card
 
-    def fill(self, card: experience_card, entry: CardEntry) -> tuple[str, ...]:
-        """Parse the body with the card as context, so badges know their card.
-
-        Returns the text of the card's bullet points.
-        """
+    def fill(self, card: experience_card, entry: CardEntry) -> list[nodes.Node]:
+        """Parse the body with the card as context, so badges know their card."""
         self.env.temp_data[CARD_CONTEXT] = entry
         try:
             body = self.parse_content_to_nodes(allow_section_headings=False)
         finally:
             del self.env.temp_data[CARD_CONTEXT]
+        for part in body:
+            apply_bullet_tags(part)
         badges = [node for part in body for node in part.findall(metric_badge)]
         if badges:
             card += experience_summary("", *(copy_badge(badge) for badge in badges))
         card.extend(body)
-        return tuple(" ".join(item.astext().split()) for item in bullets(body))
+        return body
+
+    def tag_badges_of_bullets(self, items: list[nodes.list_item]) -> None:
+        """A badge in a tagged bullet is kept or dropped with its bullet."""
+        domain: PortfolioDomain = self.env.get_domain("portfolio")
+        for item in items:
+            tags = tuple(item.get("portfolio_tags", ()))
+            if not tags:
+                continue
+            domain.note_tags(self.env.docname, tags)
+            for badge in item.findall(metric_badge):
+                key = f"{self.env.docname}#{badge['ids'][0]}"
+                domain.metrics[key] = domain.metrics[key]._replace(bullet_tags=tags)
 
     def register(self, entry: CardEntry) -> None:
         domain: PortfolioDomain = self.env.get_domain("portfolio")

@@ -54,12 +54,12 @@ def grouped_metrics(env: BuildEnvironment) -> list[tuple[CardEntry | None, list[
     """Cards in reading order with their metrics; loose metrics last, under None."""
     domain: PortfolioDomain = env.get_domain("portfolio")
     order = documents_in_reading_order(env)
-    metrics = domain.metrics_in_order(order)
+    metrics = domain.selected_metrics(order)
     by_card: dict[str, list[MetricEntry]] = {}
     for metric in metrics:
         by_card.setdefault(metric.card, []).append(metric)
     groups: list[tuple[CardEntry | None, list[MetricEntry]]] = [
-        (card, by_card[card.name]) for card in domain.cards_in_order(order) if card.name in by_card
+        (card, by_card[card.name]) for card in domain.selected_cards(order) if card.name in by_card
     ]
     loose = [metric for metric in metrics if metric.card not in domain.cards]
     if loose:

@@ -1,0 +1,210 @@
+"""The impact index: every figure of the site, grouped by label, as a domain index.
+
+Sphinx generates the page (``portfolio-impact``, linkable with
+``{ref}`portfolio-impact```) like genindex. For HTML the page body is a real table
+per label, built from doctree nodes so badges and links render as everywhere else:
+readable with no JavaScript, and sortable by size with a small script that only this
+page loads. Other builders get Sphinx's standard rendering of the index.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.domains import Index, IndexEntry
+from sphinx.util.nodes import make_refnode
+
+from .domain import MetricEntry, documents_in_reading_order
+from .evidence import evidence_link
+from .impact import rebuilt_badge
+from .metrics import plain_number
+from .shared import slugify
+
+PAGE = "portfolio-impact"
+BASE_COLUMNS = ("Figure", "Value", "Role")
+FACT_COLUMNS = {
+    "method": "Method",
+    "window": "Window",
+    "baseline": "Baseline",
+    "as-of": "As of",
+    "evidence": "Evidence",
+}
+
+
+class ImpactIndex(Index):
+    name = "impact"
+    localname = "Impact index"
+    shortname = "impact"
+
+    def generate(self, docnames=None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        env = self.domain.env
+        content = []
+        for label, metrics in grouped_by_label(env):
+            entries = [
+                IndexEntry(m.text, 0, m.docname, m.anchor, card_title(env, m), "", facts_text(m))
+                for m in metrics
+                if docnames is None or m.docname in docnames
+            ]
+            if entries:
+                content.append((label, entries))
+        return content, False
+
+
+def grouped_by_label(env: Any) -> list[tuple[str, list[MetricEntry]]]:
+    """Labels in alphabetical order, each with its figures, largest first."""
+    domain = env.get_domain("portfolio")
+    groups: dict[str, list[MetricEntry]] = {}
+    for metric in domain.selected_metrics(documents_in_reading_order(env)):
+        groups.setdefault(metric.metric["label"], []).append(metric)
+    return [
+        (label, sorted(groups[label], key=size_key))
+        for label in sorted(groups, key=lambda label: (label.lower(), label))
+    ]
+
+
+def size_key(metric: MetricEntry) -> tuple[int, float]:
+    """Largest magnitude first; figures without a number last, in reading order."""
+    value = metric.metric["value"]
+    return (1, 0.0) if value is None else (0, -abs(value))
+
+
+def card_title(env: Any, metric: MetricEntry) -> str:
+    card = env.get_domain("portfolio").cards.get(metric.card)
+    return f"{card.title}, {card.org}" if card else ""
+
+
+def facts_text(metric: MetricEntry) -> str:
+    return "; ".join(f"{key}: {value}" for key, value in metric.facts.items())
+
+
+# -- the HTML page ----------------------------------------------------------------
+
+
+def index_doctree(env: Any, builder: Any) -> nodes.Element:
+    root = nodes.section(ids=["impact-index"])
+    root += nodes.title("Impact index", "Impact index")
+    root += nodes.paragraph(
+        "",
+        "Every figure on this site, grouped by what it measures. Each row links to "
+        "the card it comes from; the Value header sorts a table by size.",
+    )
+    groups = grouped_by_label(env)
+    # A column per fact that some figure of the site has: no empty columns.
+    facts = [key for key in FACT_COLUMNS if any(key in m.facts for _, ms in groups for m in ms)]
+    for label, metrics in groups:
+        section = nodes.section(ids=[f"metric-label-{slugify(label) or 'figure'}"])
+        section += nodes.title(label, label)
+        section += label_table(env, builder, metrics, facts)
+        root += section
+    return root
+
+
+def label_table(env: Any, builder: Any, metrics: list[MetricEntry], facts: list[str]):
+    columns = [*BASE_COLUMNS, *(FACT_COLUMNS[key] for key in facts)]
+    table = nodes.table(classes=["portfolio-index-table"])
+    group = nodes.tgroup(cols=len(columns))
+    table += group
+    group.extend(nodes.colspec(colwidth=1) for _ in columns)
+    head = nodes.thead()
+    head += row(nodes.Text(column) for column in columns)
+    group += head
+    body = nodes.tbody()
+    body.extend(metric_row(env, builder, metric, facts) for metric in metrics)
+    group += body
+    return table
+
+
+def fact_cell(env: Any, builder: Any, metric: MetricEntry, key: str) -> nodes.Node:
+    value = metric.facts.get(key, "")
+    if key == "evidence" and value:
+        return evidence_link(env, builder, PAGE, value) or nodes.Text(value)
+    return nodes.Text(value)
+
+
+def metric_row(env: Any, builder: Any, metric: MetricEntry, facts: list[str]) -> nodes.row:
+    card = env.get_domain("portfolio").cards.get(metric.card)
+    badge = make_refnode(builder, PAGE, metric.docname, metric.anchor, rebuilt_badge(metric))
+    role: nodes.Node = nodes.Text("")
+    if card is not None:
+        title = card_title(env, metric)
+        role = make_refnode(builder, PAGE, card.docname, card.anchor, nodes.Text(title), title)
+    value = nodes.Text(plain_number(metric.metric["value"]) or metric.metric["magnitude"])
+    return row([badge, value, role, *(fact_cell(env, builder, metric, key) for key in facts)])
+
+
+def row(cells) -> nodes.row:
+    result = nodes.row()
+    for content in cells:
+        result += nodes.entry("", nodes.paragraph("", "", content))
+    return result
+
+
+def render_index_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
+    """Swap the generic domainindex template for the table, in HTML builders."""
+    if pagename != PAGE or not hasattr(app.builder, "render_partial"):
+        return None
+    # The HTML translator reads these per-page tables, which Sphinx sets only while
+    # writing a document; this page is not one, so it has no numbered figures.
+    app.builder.fignumbers = {}
+    app.builder.secnumbers = {}
+    context["body"] = app.builder.render_partial(index_doctree(app.env, app.builder))["fragment"]
+    context["title"] = ImpactIndex.localname
+    app.add_js_file("impact-index.js")
+    return "page.html"
+
+
+# -- JSON-LD for search engines and tools -------------------------------------------
+
+
+def metrics_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
+    """Each page's figures as schema.org QuantitativeValue items."""
+    if doctree is None or app.builder.format != "html":
+        return
+    domain = app.env.get_domain("portfolio")
+    metrics = [m for m in domain.selected_metrics({}) if m.docname == pagename]
+    if not metrics:
+        return
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "itemListElement": [quantitative_value(app, m) for m in metrics],
+    }
+    # No "<" may survive inside a script element, whatever a label contains.
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<script type="application/ld+json">{payload}</script>'
+    )
+
+
+def quantitative_value(app: Sphinx, metric: MetricEntry) -> dict[str, Any]:
+    fields = metric.metric
+    item: dict[str, Any] = {
+        "@type": "QuantitativeValue",
+        "name": fields["label"],
+        "description": metric.text,
+        "url": f"{app.builder.get_target_uri(metric.docname)}#{metric.anchor}",
+    }
+    if fields["value"] is not None:
+        item["value"] = fields["value"]
+    if fields["unit"]:
+        item["unitText"] = fields["unit"]
+    if "baseline" in metric.facts:
+        item["valueReference"] = {
+            "@type": "QuantitativeValue",
+            "description": metric.facts["baseline"],
+        }
+    extra = [(k, v) for k, v in metric.facts.items() if k != "baseline"]
+    extra += [("direction", fields["direction"]), ("sentiment", fields["sentiment"])]
+    item["additionalProperty"] = [
+        {"@type": "PropertyValue", "name": key, "value": value} for key, value in extra
+    ]
+    return item
+
+
+def setup_impact_index(app: Sphinx) -> None:
+    app.add_index_to_domain("portfolio", ImpactIndex)
+    app.connect("html-page-context", render_index_page)
+    app.connect("html-page-context", metrics_jsonld)

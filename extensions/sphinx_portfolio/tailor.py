@@ -1,0 +1,105 @@
+"""Tailored builds: ``sphinx-build -t ads`` keeps only the cards and bullets tagged ``ads``.
+
+Cards carry ``:tags:``; a bullet is tagged with the ``{tagged}`ads, ranking``` role
+anywhere in its text. A tag given with ``-t`` selects content only if some card or
+bullet of the site uses it, so unrelated tags (``-t draft``) change nothing.
+Untagged content is always kept. The selection is applied when pages are written,
+so the same environment serves every variant, and exporters ask the domain.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxRole
+
+from .shared import split_list, warn
+
+
+class bullet_tags(nodes.Invisible, nodes.Inline, nodes.Element):
+    """Marker left by the role; moved onto its list item and removed while reading."""
+
+
+class TaggedRole(SphinxRole):
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        tags = tuple(tag.lower() for tag in split_list(self.text))
+        if not tags:
+            warn("tagged: no tags given", self.get_location(), "tags")
+            return [], []
+        marker = bullet_tags(tags=tags)
+        self.set_source_info(marker)
+        return [marker], []
+
+
+def apply_bullet_tags(root: nodes.Node) -> set[str]:
+    """Move each marker's tags onto its list item; return every tag seen."""
+    seen: set[str] = set()
+    for marker in list(root.findall(bullet_tags)):
+        item = next((a for a in iter_ancestors(marker) if isinstance(a, nodes.list_item)), None)
+        if item is None:
+            warn("tagged: tags apply to a bullet point; put the role inside one", marker, "tags")
+        else:
+            item["portfolio_tags"] = sorted({*item.get("portfolio_tags", ()), *marker["tags"]})
+            seen.update(marker["tags"])
+        marker.parent.remove(marker)
+    return seen
+
+
+def iter_ancestors(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+class CollectBulletTags(SphinxTransform):
+    """Tagged bullets outside cards (cards handle their own while parsing)."""
+
+    default_priority = 200
+
+    def apply(self, **kwargs: Any) -> None:
+        seen = apply_bullet_tags(self.document)
+        if seen:
+            self.env.get_domain("portfolio").note_tags(self.env.docname, seen)
+
+
+def user_tags(app: Sphinx) -> set[str]:
+    """Tags given with -t (or in conf.py), not the ones Sphinx adds for the builder."""
+    builder = app.builder
+    automatic = {
+        builder.format,
+        builder.name,
+        f"format_{builder.format}",
+        f"builder_{builder.name}",
+    }
+    return {tag for tag in app.tags if tag not in automatic}
+
+
+def settle_selection(app: Sphinx, env: Any) -> None:
+    """Once every page is read, the site's tags are known: fix the selection."""
+    env.get_domain("portfolio").settle_selection(user_tags(app))
+
+
+def drop_unselected(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Remove cards and bullets whose tags miss the selection, before writing."""
+    from .experience import experience_card
+
+    domain = app.env.get_domain("portfolio")
+    for node in list(doctree.findall(experience_card)) + list(doctree.findall(nodes.list_item)):
+        tags = node.get("tags") if isinstance(node, experience_card) else None
+        tags = tags if tags is not None else node.get("portfolio_tags", ())
+        if not domain.selected(tags) and node.parent is not None:
+            node.parent.remove(node)
+
+
+def setup_tailor(app: Sphinx) -> None:
+    app.add_node(bullet_tags)
+    app.add_role("tagged", TaggedRole())
+    app.add_transform(CollectBulletTags)
+    # Before impact.refresh_collectors, whose digest includes the selection.
+    app.connect("env-updated", settle_selection, priority=400)
+    # Before the impact summary and other collectors fill in (priority 500).
+    app.connect("doctree-resolved", drop_unselected, priority=400)
