@@ -22,6 +22,7 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib.bibtex",
     "sphinx_portfolio",
+    "sphinx_portfolio.publications",
     "sphinxext.opengraph",
     "sphinx_sitemap",
     "notfound.extension",
@@ -63,9 +64,28 @@ bibtex_bibfiles = ["papers.bib"]
 bibtex_reference_style = "author_year"
 
 # -- outputs other than HTML ---------------------------------------------------
+# The PDF is a compact CV: the extension's header replaces the title page; no
+# table of contents, no index, small margins, fonts (Debian fonts-dejavu-core)
+# that have every glyph of the pages (−, ➜, ·, accents).
 latex_engine = "xelatex"
-latex_documents = [("index", "paulo-soares-cv.tex", "Paulo Soares", "Paulo Soares", "howto")]
-latex_elements = {"papersize": "letterpaper", "pointsize": "10pt"}
+latex_documents = [("index", "paulo-soares-cv.tex", project, author, "howto")]
+latex_use_xindy = False
+latex_show_urls = "no"
+latex_elements = {
+    "papersize": "letterpaper",
+    "pointsize": "10pt",
+    "fontpkg": r"""
+\setmainfont{DejaVu Sans}[Scale=0.92]
+\setsansfont{DejaVu Sans}[Scale=0.92]
+\setmonofont{DejaVu Sans Mono}[Scale=0.85]
+""",
+    "sphinxsetup": "hmargin=0.7in, vmargin=0.6in",
+    "tableofcontents": "",
+    "printindex": "",
+    "makeindex": "",
+    "releasename": "",
+    "preamble": r"\pagestyle{plain}\makeatletter\fancypagestyle{normal}{\fancyhf{}\fancyfoot[C]{\thepage}\renewcommand{\headrulewidth}{0pt}}\makeatother",
+}
 man_pages = [("index", "paulo-soares", "Paulo Soares, Senior ML Engineer", [author], 7)]
 epub_show_urls = "no"
 epub_title = "Paulo Soares"
