@@ -12,9 +12,9 @@ from sphinx.application import Sphinx
 
 from .badges import setup_badges
 from .domain import PortfolioDomain
+from .evidence import setup_evidence
 from .experience import setup_experience
 from .exports import setup_exports
-from .evidence import setup_evidence
 from .glossary import setup_glossary
 from .impact import setup_impact
 from .impact_index import setup_impact_index
