@@ -35,10 +35,8 @@ from pybtex.richtext import Text
 from pybtex_docutils import Backend
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
-from sphinx.util.nodes import make_refnode
 
 from . import bibstyle
 from .shared import LenientOptions, UnknownOption, warn
@@ -276,20 +274,16 @@ def bibtex_block(entry: Entry) -> disclosure:
     return disclosure("", summary, block, classes=["portfolio-bibtex"], print_body=False)
 
 
-def title_line(style, entry: Entry, badges, link_to: str | None, docname: str) -> nodes.paragraph:
+def title_line(style, entry: Entry, badges, page: str | None, docname: str) -> nodes.paragraph:
     line = nodes.paragraph("", "", classes=["portfolio-paper-title"])
     badge = bibstyle.venue_badge(entry, badges)
     if badge:
         line += [venue_badge("", badge), nodes.Text(" ")]
     title = nodes.inline("", "", *render(style.format_title(entry)), classes=["portfolio-title"])
-    if link_to:
-        ref = addnodes.pending_xref(
-            "", refdomain="std", reftype="doc", reftarget="/" + link_to, refexplicit=True
-        )
-        ref["refdoc"] = docname
-        ref["portfolio_paper_page"] = True
-        ref += title
-        title = ref
+    if page:
+        # Linked by LinkPaperTitles in HTML only: other outputs have no paper pages.
+        title["paper_page"] = page
+        title["paper_list"] = docname
     line += title
     return line
 
@@ -522,7 +516,7 @@ class PaperDirective(SphinxDirective):
         source = bibstyle.bibtex_source(entry)
         section += nodes.rubric("BibTeX", "BibTeX")
         section += nodes.literal_block(source, source, language="bibtex")
-        section += paper_backlink("", label=f"paper-{anchor}")
+        section += paper_backlink("", label=f"paper-{anchor}", docname=self.env.docname)
         return [section]
 
 
@@ -589,42 +583,54 @@ def highwire(entry: Entry) -> list[tuple[str, str]]:
 # -- late resolution --------------------------------------------------------------
 
 
-class UnlinkPaperPagesOutsideHtml(SphinxPostTransform):
-    """Paper pages are orphans: only HTML output has them, so elsewhere a
-    title stays plain text instead of becoming an empty link."""
+class LinkPaperTitles(SphinxPostTransform):
+    """In HTML, a title in the list opens the paper's own page."""
 
-    default_priority = 5
+    default_priority = 5  # before the ReferencesResolver (10)
+    formats = ("html",)
 
     def run(self, **kwargs) -> None:
-        if self.app.builder.format == "html":
-            return
-        for ref in list(self.document.findall(addnodes.pending_xref)):
-            if ref.get("portfolio_paper_page"):
-                ref.replace_self(ref.children)
+        for title in list(self.document.findall(nodes.inline)):
+            if not title.get("paper_page"):
+                continue
+            ref = addnodes.pending_xref(
+                "",
+                refdomain="std",
+                reftype="doc",
+                reftarget="/" + title["paper_page"],
+                refexplicit=True,
+                refdoc=title["paper_list"],
+            )
+            title.replace_self(ref)
+            ref += title
 
 
 class ResolvePaperBacklinks(SphinxPostTransform):
-    """Turn each paper page's backlink into "Listed on <page>", or drop it."""
+    """Turn a paper page's backlink into "Listed on <page>", or drop it when
+    no list shows the paper (so no dangling reference)."""
 
     default_priority = 5
 
     def run(self, **kwargs) -> None:
         std = self.env.get_domain("std")
         for node in list(self.document.findall(paper_backlink)):
-            node.replace_self(self.backlink(std, node["label"]) or [])
+            node.replace_self(self.backlink(std, node) or [])
 
-    def backlink(self, std, label: str) -> nodes.paragraph | None:
-        target = std.anonlabels.get(label)
+    def backlink(self, std, node: paper_backlink) -> nodes.paragraph | None:
+        target = std.anonlabels.get(node["label"])
         if target is None:
             return None
-        docname, anchor = target
+        docname = target[0]
         title = self.env.titles[docname].astext() if docname in self.env.titles else docname
-        try:
-            ref = make_refnode(
-                self.app.builder, self.env.docname, docname, anchor, nodes.Text(title)
-            )
-        except NoUri:
-            return None
+        ref = addnodes.pending_xref(
+            "",
+            nodes.inline(title, title),
+            refdomain="std",
+            reftype="ref",
+            reftarget=node["label"],
+            refexplicit=True,
+            refdoc=node["docname"],
+        )
         return nodes.paragraph("", "Listed on ", ref, classes=["portfolio-paper-backlink"])
 
 
@@ -766,7 +772,7 @@ def setup_publications(app: Sphinx) -> None:
     app.add_directive("publications", PublicationsDirective)
     app.add_directive("paper", PaperDirective)
     app.add_role("orcid", OrcidRole())
-    app.add_post_transform(UnlinkPaperPagesOutsideHtml)
+    app.add_post_transform(LinkPaperTitles)
     app.add_post_transform(ResolvePaperBacklinks)
     app.connect("builder-inited", start_capturing_bib_errors, priority=400)
     app.connect("builder-inited", report_bib_errors, priority=600)
