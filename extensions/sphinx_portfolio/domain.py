@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator, Set
 from typing import Any, NamedTuple
 
 from docutils import nodes
@@ -35,7 +35,6 @@ class CardEntry(NamedTuple):
     tags: tuple[str, ...] = ()
     highlights: tuple[str, ...] = ()
     order: int = 0
-    highlight_tags: tuple[tuple[str, ...], ...] = ()
 
 
 class MetricEntry(NamedTuple):
@@ -50,7 +49,6 @@ class MetricEntry(NamedTuple):
     order: int = 0
     name: str = ""
     tags: tuple[str, ...] = ()
-    bullet_tags: tuple[str, ...] = ()
 
 
 class ObjectEntry(NamedTuple):
@@ -82,9 +80,8 @@ class PortfolioDomain(Domain):
         "metrics": {},
         "objects": {},
         "collectors": {},
-        "tags": {},
     }
-    data_version = 2
+    data_version = 1
     dangling_warnings = {  # noqa: RUF012
         "card": "unknown experience card: %(target)s",
         "metric": "unknown metric: %(target)s",
@@ -136,42 +133,6 @@ class PortfolioDomain(Domain):
     def note_collector(self, docname: str) -> None:
         self.collectors[docname] = 1
 
-    def note_tags(self, docname: str, tags: Iterable[str]) -> None:
-        """Tags used on bullets of ``docname``: part of the tailoring vocabulary."""
-        self.data["tags"][docname] = tuple(sorted({*self.data["tags"].get(docname, ()), *tags}))
-
-    # -- tailored builds (see tailor.py) -----------------------------------
-
-    def vocabulary(self) -> set[str]:
-        """Every tag any card or bullet of the site uses."""
-        words = {tag for card in self.cards.values() for tag in card.tags}
-        return words.union(*map(set, self.data["tags"].values()))
-
-    def settle_selection(self, active: Iterable[str]) -> None:
-        """Of the tags given to the build, keep those the site uses."""
-        self.data["selection"] = tuple(sorted(set(active) & self.vocabulary()))
-
-    def selected(self, tags: Iterable[str]) -> bool:
-        """Untagged content, or any content when no selection is active, is kept."""
-        selection = self.data.get("selection", ())
-        tags = tuple(tags)
-        return not selection or not tags or bool(set(tags) & set(selection))
-
-    def selected_cards(self, doc_order: dict[str, int]) -> list[CardEntry]:
-        return [card for card in self.cards_in_order(doc_order) if self.selected(card.tags)]
-
-    def selected_metrics(self, doc_order: dict[str, int]) -> list[MetricEntry]:
-        return [
-            metric
-            for metric in self.metrics_in_order(doc_order)
-            if self.selected(metric.tags) and self.selected(metric.bullet_tags)
-        ]
-
-    def selected_highlights(self, card: CardEntry) -> list[str]:
-        """The card's bullet texts that the selection keeps."""
-        tags = card.highlight_tags or ((),) * len(card.highlights)
-        return [text for text, t in zip(card.highlights, tags, strict=False) if self.selected(t)]
-
     # -- keeping the data exact across rebuilds ---------------------------
 
     def clear_doc(self, docname: str) -> None:
@@ -179,7 +140,6 @@ class PortfolioDomain(Domain):
             for key in [k for k, v in table.items() if v.docname == docname]:
                 del table[key]
         self.collectors.pop(docname, None)
-        self.data["tags"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for name, entry in otherdata["cards"].items():
@@ -196,9 +156,6 @@ class PortfolioDomain(Domain):
         for docname in otherdata["collectors"]:
             if docname in docnames:
                 self.collectors[docname] = 1
-        for docname, tags in otherdata["tags"].items():
-            if docname in docnames:
-                self.data["tags"][docname] = tags
 
     def digest(self) -> str:
         """A fingerprint of everything a collector page shows.
@@ -209,10 +166,7 @@ class PortfolioDomain(Domain):
         cards = sorted(
             (c.name, c.docname, c.anchor, c.title, c.org, c.order) for c in self.cards.values()
         )
-        selection = self.data.get("selection", ())
-        payload = json.dumps(
-            [cards, sorted(self.metrics.items()), selection], sort_keys=True, default=list
-        )
+        payload = json.dumps([cards, sorted(self.metrics.items())], sort_keys=True, default=list)
         return hashlib.sha256(payload.encode()).hexdigest()
 
     # -- reading back -----------------------------------------------------
@@ -232,8 +186,6 @@ class PortfolioDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for card in self.cards.values():
-            if not self.selected(card.tags):
-                continue
             prio = search_priority("card", card.name, card.anchor, 0)
             yield card.name, f"{card.title}, {card.org}", "card", card.docname, card.anchor, prio
         for metric in self.metrics.values():
