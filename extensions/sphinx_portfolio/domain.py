@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Set
+import re
+from collections.abc import Iterable, Iterator, Set
 from typing import Any, NamedTuple
 
 from docutils import nodes
@@ -35,6 +36,7 @@ class CardEntry(NamedTuple):
     tags: tuple[str, ...] = ()
     highlights: tuple[str, ...] = ()
     order: int = 0
+    highlight_tags: tuple[tuple[str, ...], ...] = ()
 
 
 class MetricEntry(NamedTuple):
@@ -49,6 +51,7 @@ class MetricEntry(NamedTuple):
     order: int = 0
     name: str = ""
     tags: tuple[str, ...] = ()
+    bullet_tags: tuple[str, ...] = ()
 
 
 class ObjectEntry(NamedTuple):
@@ -80,8 +83,9 @@ class PortfolioDomain(Domain):
         "metrics": {},
         "objects": {},
         "collectors": {},
+        "tags": {},
     }
-    data_version = 1
+    data_version = 2
     dangling_warnings = {  # noqa: RUF012
         "card": "unknown experience card: %(target)s",
         "metric": "unknown metric: %(target)s",
@@ -133,6 +137,42 @@ class PortfolioDomain(Domain):
     def note_collector(self, docname: str) -> None:
         self.collectors[docname] = 1
 
+    def note_tags(self, docname: str, tags: Iterable[str]) -> None:
+        """Tags used on bullets of ``docname``: part of the tailoring vocabulary."""
+        self.data["tags"][docname] = tuple(sorted({*self.data["tags"].get(docname, ()), *tags}))
+
+    # -- tailored builds (see tailor.py) -----------------------------------
+
+    def vocabulary(self) -> set[str]:
+        """Every tag any card or bullet of the site uses."""
+        words = {tag for card in self.cards.values() for tag in card.tags}
+        return words.union(*map(set, self.data["tags"].values()))
+
+    def settle_selection(self, active: Iterable[str]) -> None:
+        """Of the tags given to the build, keep those the site uses."""
+        self.data["selection"] = tuple(sorted(set(active) & self.vocabulary()))
+
+    def selected(self, tags: Iterable[str]) -> bool:
+        """Untagged content, or any content when no selection is active, is kept."""
+        selection = self.data.get("selection", ())
+        tags = tuple(tags)
+        return not selection or not tags or bool(set(tags) & set(selection))
+
+    def selected_cards(self, doc_order: dict[str, int]) -> list[CardEntry]:
+        return [card for card in self.cards_in_order(doc_order) if self.selected(card.tags)]
+
+    def selected_metrics(self, doc_order: dict[str, int]) -> list[MetricEntry]:
+        return [
+            metric
+            for metric in self.metrics_in_order(doc_order)
+            if self.selected(metric.tags) and self.selected(metric.bullet_tags)
+        ]
+
+    def selected_highlights(self, card: CardEntry) -> list[str]:
+        """The card's bullet texts that the selection keeps."""
+        tags = card.highlight_tags or ((),) * len(card.highlights)
+        return [text for text, t in zip(card.highlights, tags, strict=False) if self.selected(t)]
+
     # -- keeping the data exact across rebuilds ---------------------------
 
     def clear_doc(self, docname: str) -> None:
@@ -140,6 +180,7 @@ class PortfolioDomain(Domain):
             for key in [k for k, v in table.items() if v.docname == docname]:
                 del table[key]
         self.collectors.pop(docname, None)
+        self.data["tags"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for name, entry in otherdata["cards"].items():
@@ -156,6 +197,9 @@ class PortfolioDomain(Domain):
         for docname in otherdata["collectors"]:
             if docname in docnames:
                 self.collectors[docname] = 1
+        for docname, tags in otherdata["tags"].items():
+            if docname in docnames:
+                self.data["tags"][docname] = tags
 
     def digest(self) -> str:
         """A fingerprint of everything a collector page shows.
@@ -166,7 +210,10 @@ class PortfolioDomain(Domain):
         cards = sorted(
             (c.name, c.docname, c.anchor, c.title, c.org, c.order) for c in self.cards.values()
         )
-        payload = json.dumps([cards, sorted(self.metrics.items())], sort_keys=True, default=list)
+        selection = self.data.get("selection", ())
+        payload = json.dumps(
+            [cards, sorted(self.metrics.items()), selection], sort_keys=True, default=list
+        )
         return hashlib.sha256(payload.encode()).hexdigest()
 
     # -- reading back -----------------------------------------------------
@@ -186,6 +233,8 @@ class PortfolioDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for card in self.cards.values():
+            if not self.selected(card.tags):
+                continue
             prio = search_priority("card", card.name, card.anchor, 0)
             yield card.name, f"{card.title}, {card.org}", "card", card.docname, card.anchor, prio
         for metric in self.metrics.values():
@@ -210,13 +259,31 @@ class PortfolioDomain(Domain):
         return None
 
     def _metric_target(self, target: str) -> tuple[str, str, str] | None:
+        """A badge by its name (or key); else the first badge with that label."""
         for metric in self.metrics.values():
             if target in (metric.name, metric.key):
                 return metric.docname, metric.anchor, metric.text
+        label = target.lower()
+        order = documents_in_reading_order(self.env)
+        for metric in self.metrics_in_order(order):
+            if metric.metric["label"].lower() == label:
+                return metric.docname, metric.anchor, metric.text
         return None
 
+    def _label_group(self, builder: Any, typ: str, target: str) -> tuple[str, str, str] | None:
+        """A metric label names its group in the impact index, where the builder has one."""
+        indices = [entry[0] for entry in getattr(builder, "domain_indices", [])]
+        if typ != "metric" or "portfolio-impact" not in indices:
+            return None
+        labels = {m.metric["label"].lower(): m.metric["label"] for m in self.metrics.values()}
+        label = labels.get(target.lower())
+        if label is None or any(target in (m.name, m.key) for m in self.metrics.values()):
+            return None
+        anchor = "metric-label-" + (re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-"))
+        return "portfolio-impact", anchor, f"{label} results"
+
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        found = self._target(typ, target)
+        found = self._label_group(builder, typ, target) or self._target(typ, target)
         if found is None:
             return None
         docname, anchor, title = found
