@@ -378,3 +378,6 @@ def setup_exports(app: Sphinx) -> None:
     app.add_role("portfolio-export", ExportRole())
     app.connect("html-page-context", add_alternate_link)
     app.connect("build-finished", write_resume)
+    from .latex import setup_latex  # the PDF CV, the other export (imports this module)
+
+    setup_latex(app)

@@ -1,0 +1,211 @@
+"""The LaTeX (PDF) export: the site as a compact CV.
+
+* ``sphinxportfolio.sty`` (shipped in ``static/``) defines how cards, badges and
+  the header look; it is loaded by every LaTeX build and copied beside the .tex.
+* Cards render as blocks kept together at their start, with tight lists; badges
+  as bold figures with a coloured arrow from amssymb (so any font shows it).
+* On the root document, a post-transform turns the page title, the label
+  paragraph (class ``portfolio-label`` or ``portfolio-subtitle``) and the
+  configured profiles into one header, which replaces Sphinx's title page; the
+  decorative "eyebrow" paragraphs (class ``portfolio-eyebrow``) are left out.
+
+This module owns the LaTeX visitors of the card and badge nodes; the other
+builders' visitors stay in :mod:`experience` and :mod:`badges`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .badges import metric_badge
+from .experience import experience_card, experience_title
+from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
+
+STYLE = Path(__file__).parent / "static" / "sphinxportfolio.sty"
+DECORATION_CLASSES = ("portfolio-eyebrow",)
+DIRECTIONS = ("up", "down", "flat", "none")
+SENTIMENTS = ("good", "bad", "neutral")
+
+
+class cv_header(nodes.General, nodes.Element):
+    """Name, label and links at the top of the PDF; LaTeX builds only."""
+
+
+class CurriculumLayout(SphinxPostTransform):
+    """Shape the assembled LaTeX document as a CV: one header, no decoration."""
+
+    builders = ("latex",)
+    default_priority = 200
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(nodes.paragraph)):
+            if any(cls in node["classes"] for cls in DECORATION_CLASSES):
+                node.parent.remove(node)
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is None or any(self.document.findall(cv_header)):
+            return
+        self.add_header(section)
+        lift_pages(section)
+        for page in section.findall(addnodes.start_of_file):
+            if self.env.metadata.get(page["docname"], {}).get(PAGE_KEY) in PAGE_SECTIONS:
+                inline_lists(page)
+
+    def add_header(self, section: nodes.section) -> None:
+        label = next(
+            (
+                child
+                for child in section.children
+                if isinstance(child, nodes.paragraph)
+                and any(cls in child["classes"] for cls in LABEL_CLASSES)
+            ),
+            None,
+        )
+        links = [
+            (profile.get("username") or profile.get("network") or profile["url"], profile["url"])
+            for profile in read_profiles(self.config)
+            if profile.get("url")
+        ]
+        header = cv_header(
+            name=" ".join(section[0].astext().split()),
+            label=" ".join(label.astext().split()) if label is not None else "",
+            links=links,
+        )
+        if label is not None:
+            section.remove(label)
+        section.insert(1, header)
+
+
+def outermost_pages(node: nodes.Element) -> list[addnodes.start_of_file]:
+    """Included pages in ``node`` that are not themselves inside an included page."""
+    return [
+        page
+        for page in node.findall(addnodes.start_of_file)
+        if not any(isinstance(a, addnodes.start_of_file) for a in ancestors(page, node))
+    ]
+
+
+def ancestors(node: nodes.Node, stop: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None and node.parent is not stop:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def lift_pages(root: nodes.section) -> None:
+    """Each page of the toctree becomes a top-level part of the CV.
+
+    A toctree written at the end of the home page sits inside its last section;
+    inlined as it is, every page would become a sub-part of that section.
+    """
+    for child in list(root.children):
+        if not isinstance(child, nodes.section):
+            continue
+        pages = outermost_pages(child)
+        for page in pages:
+            page.parent.remove(page)
+        position = root.index(child) + 1
+        root[position:position] = pages
+
+
+def inline_lists(page: nodes.Element) -> None:
+    """Skills and interests read as lines, not as a column of one-word bullets.
+
+    A bullet list of short items becomes one paragraph joined by middle dots; a
+    definition list becomes one paragraph per term: "**term**: definition".
+    """
+    for blist in list(page.findall(nodes.bullet_list)):
+        items = [item for item in blist.children if len(item.children) == 1]
+        if len(items) != len(blist.children) or not all(
+            isinstance(item[0], nodes.paragraph) for item in items
+        ):
+            continue
+        line = nodes.paragraph()
+        for index, item in enumerate(items):
+            if index:
+                line += nodes.Text(" · ")
+            line.extend(item[0].children)
+        blist.replace_self(line)
+    for dlist in list(page.findall(nodes.definition_list)):
+        lines = []
+        for item in dlist.findall(nodes.definition_list_item):
+            term, definition = item.next_node(nodes.term), item.next_node(nodes.definition)
+            line = nodes.paragraph()
+            line += nodes.strong("", "", *term.children)
+            line += nodes.Text(": ")
+            line += nodes.Text(" ".join(definition.astext().split()))
+            lines.append(line)
+        dlist.replace_self(lines)
+
+
+def visit_header_latex(self: Any, node: cv_header) -> None:
+    # The header is the title: Sphinx's own title page would repeat it.
+    self.elements["maketitle"] = ""
+    links = r" \textperiodcentered{} ".join(
+        "\\sphinxhref{" + self.encode_uri(url) + "}{" + self.escape(text) + "}"
+        for text, url in node["links"]
+    )
+    name, label = self.escape(node["name"]), self.escape(node["label"])
+    self.body.append(f"\n\\sphinxportfolioheader{{{name}}}{{{label}}}{{{links}}}\n")
+    raise nodes.SkipNode
+
+
+def visit_card_latex(self: Any, node: experience_card) -> None:
+    self.body.append("\n\\begin{sphinxportfoliocard}" + self.hypertarget_to(node))
+
+
+def depart_card_latex(self: Any, node: experience_card) -> None:
+    self.body.append("\\end{sphinxportfoliocard}\n")
+
+
+def visit_title_latex(self: Any, node: experience_title) -> None:
+    self.body.append(r"\sphinxportfoliocardtitle{")
+
+
+def depart_title_latex(self: Any, node: experience_title) -> None:
+    self.body.append("}\n")
+
+
+def visit_badge_latex(self: Any, node: metric_badge) -> None:
+    metric = node["metric"]
+    direction = metric.get("direction") if metric.get("direction") in DIRECTIONS else "none"
+    sentiment = metric.get("sentiment") if metric.get("sentiment") in SENTIMENTS else "neutral"
+    self.body.append(rf"\sphinxportfoliobadge{{{direction}}}{{{sentiment}}}{{")
+
+
+def depart_badge_latex(self: Any, node: metric_badge) -> None:
+    self.body.append("}")
+
+
+def copy_style(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.name == "latex":
+        shutil.copyfile(STYLE, Path(app.outdir) / STYLE.name)
+
+
+def skip(self: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def setup_latex(app: Sphinx) -> None:
+    app.add_latex_package("sphinxportfolio")
+    app.add_node(
+        cv_header,
+        latex=(visit_header_latex, None),
+        html=(skip, None),
+        text=(skip, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
+    # Replace only the LaTeX rendering of the card and badge nodes.
+    app.add_node(experience_card, override=True, latex=(visit_card_latex, depart_card_latex))
+    app.add_node(experience_title, override=True, latex=(visit_title_latex, depart_title_latex))
+    app.add_node(metric_badge, override=True, latex=(visit_badge_latex, depart_badge_latex))
+    app.add_post_transform(CurriculumLayout)
+    app.connect("build-finished", copy_style)
