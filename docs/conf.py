@@ -67,9 +67,13 @@ bibtex_reference_style = "author_year"
 # The PDF is a compact CV: the extension's header replaces the title page; no
 # table of contents, no index, small margins, fonts (Debian fonts-dejavu-core)
 # that have every glyph of the pages (−, ➜, ·, accents).
+# The PDF is a compact CV: the extension's header replaces the title page; no
+# table of contents, no index, small margins, fonts (Debian fonts-dejavu-core)
+# that have every glyph of the pages (−, ➜, ·, accents).
 latex_engine = "xelatex"
 latex_documents = [("index", "paulo-soares-cv.tex", project, author, "howto")]
 latex_use_xindy = False
+latex_domain_indices = False
 latex_show_urls = "no"
 latex_elements = {
     "papersize": "letterpaper",
@@ -84,7 +88,10 @@ latex_elements = {
     "printindex": "",
     "makeindex": "",
     "releasename": "",
-    "preamble": r"\pagestyle{plain}\makeatletter\fancypagestyle{normal}{\fancyhf{}\fancyfoot[C]{\thepage}\renewcommand{\headrulewidth}{0pt}}\makeatother",
+    "preamble": r"""
+\setcounter{secnumdepth}{0}
+\fancypagestyle{normal}{\fancyhf{}\fancyfoot[C]{\thepage}\renewcommand{\headrulewidth}{0pt}}
+""",
 }
 man_pages = [("index", "paulo-soares", "Paulo Soares, Senior ML Engineer", [author], 7)]
 epub_show_urls = "no"
