@@ -67,9 +67,6 @@ bibtex_reference_style = "author_year"
 # The PDF is a compact CV: the extension's header replaces the title page; no
 # table of contents, no index, small margins, fonts (Debian fonts-dejavu-core)
 # that have every glyph of the pages (−, ➜, ·, accents).
-# The PDF is a compact CV: the extension's header replaces the title page; no
-# table of contents, no index, small margins, fonts (Debian fonts-dejavu-core)
-# that have every glyph of the pages (−, ➜, ·, accents).
 latex_engine = "xelatex"
 latex_documents = [("index", "paulo-soares-cv.tex", project, author, "howto")]
 latex_use_xindy = False
