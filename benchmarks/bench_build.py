@@ -1,0 +1,306 @@
+"""Build benchmark: sphinx-portfolio against the same site written with stock parts.
+
+For each size N and each variant (see ``generate.py``) it times, interleaved and
+repeated: a clean build, a rebuild with nothing changed, a rebuild after editing
+one experience page, and a clean build with ``-j 2``; and it records the peak
+memory of the clean build and which pages Sphinx re-read and re-wrote after the
+edit (from Sphinx's own log). At the largest size it also measures the search
+index and how long Sphinx's search page takes to show results in headless
+Chromium. It prints Markdown tables of medians and ratios: ours / stock at each
+size, and the cost of doubling N, ``(t(b)/t(a)) ** (log 2 / log(b/a))``, which is
+exactly ``t(2N)/t(N)`` when b = 2a.
+
+    python benchmarks/bench_build.py --sizes 50 200 --reps 3
+    python benchmarks/bench_build.py --sizes 500 1000 --reps 3 --json results.json
+
+Every figure is a ratio against stock Sphinx measured in the same run, on the
+same machine, so the machine's own speed cancels out; absolute seconds are
+printed for context only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from generate import VARIANTS, edit_one_page, generate
+
+STEPS = ("clean", "no-change", "edit", "clean -j 2")
+QUERIES = ("ranking", "CTR", "latency budget", "journal")
+READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+WRITTEN = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mib: float
+    read: list[str]
+    written: list[str]
+    warnings: int
+
+
+@dataclass
+class Results:
+    sizes: list[int]
+    reps: int
+    # (size, variant, step) flattened as "size/variant/step" for JSON
+    seconds: dict[str, list[float]] = field(default_factory=dict)
+    peak_mib: dict[str, list[float]] = field(default_factory=dict)
+    edit_read: dict[str, list[str]] = field(default_factory=dict)
+    edit_written: dict[str, list[str]] = field(default_factory=dict)
+    noop_written: dict[str, list[str]] = field(default_factory=dict)
+    warnings: dict[str, int] = field(default_factory=dict)
+    search: dict[str, dict] = field(default_factory=dict)
+
+    def add(self, size: int, variant: str, step: str, build: Build) -> None:
+        self.seconds.setdefault(key(size, variant, step), []).append(build.seconds)
+        self.warnings[key(size, variant, step)] = build.warnings
+
+    def median(self, size: int, variant: str, step: str) -> float:
+        return statistics.median(self.seconds[key(size, variant, step)])
+
+
+def key(*parts: object) -> str:
+    return "/".join(str(part) for part in parts)
+
+
+def sphinx_build(srcdir: Path, outdir: Path, jobs: int = 1) -> Build:
+    """One ``sphinx-build -b html`` in a child process: wall time, peak RSS, its log."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-j", str(jobs)]
+    command += ["-d", str(outdir / ".doctrees"), str(srcdir), str(outdir / "html")]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "0"}
+    with tempfile.TemporaryFile("w+") as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        text = log.read()
+    if child.returncode:
+        raise RuntimeError(f"sphinx-build failed in {srcdir}:\n{text[-3000:]}")
+    return Build(
+        seconds=seconds,
+        peak_mib=usage.ru_maxrss / 1024,  # KiB on Linux; the largest of the process tree
+        read=READ.findall(text),
+        written=WRITTEN.findall(text),
+        warnings=text.count("WARNING"),
+    )
+
+
+def one_round(workdir: Path, size: int, variant: str, results: Results) -> Path:
+    """The four steps on a freshly generated site; returns its HTML output."""
+    srcdir, outdir = workdir / "src", workdir / "out"
+    shutil.rmtree(outdir, ignore_errors=True)
+    pages = generate(srcdir, size, variant)
+    clean = sphinx_build(srcdir, outdir)
+    results.add(size, variant, "clean", clean)
+    results.peak_mib.setdefault(key(size, variant), []).append(clean.peak_mib)
+    noop = sphinx_build(srcdir, outdir)
+    results.add(size, variant, "no-change", noop)
+    results.noop_written[key(size, variant)] = noop.written
+    time.sleep(1)  # a later mtime than the last build, even on coarse file systems
+    edit_one_page(srcdir, pages[len(pages) // 2], variant)
+    edit = sphinx_build(srcdir, outdir)
+    results.add(size, variant, "edit", edit)
+    results.edit_read[key(size, variant)] = edit.read
+    results.edit_written[key(size, variant)] = edit.written
+    shutil.rmtree(outdir)
+    results.add(size, variant, "clean -j 2", sphinx_build(srcdir, outdir, jobs=2))
+    return outdir / "html"
+
+
+def run(sizes: list[int], reps: int, workdir: Path, search: bool) -> Results:
+    results = Results(sizes=sizes, reps=reps)
+    last: dict[str, Path] = {}
+    for variant in VARIANTS:  # untimed: byte-compiles imports, warms the file cache
+        one_round(workdir / f"warmup-{variant}", min(sizes), variant, Results(sizes, 1))
+    for rep in range(reps):
+        for size in sizes:
+            # Alternate which variant goes first so that drift hits both alike.
+            order = VARIANTS if (rep + sizes.index(size)) % 2 == 0 else VARIANTS[::-1]
+            for variant in order:
+                started = time.perf_counter()
+                last[variant] = one_round(workdir / f"{size}-{variant}", size, variant, results)
+                print(
+                    f"rep {rep + 1}/{reps} N={size} {variant}: "
+                    f"{time.perf_counter() - started:.1f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
+    if search:
+        for variant in VARIANTS:
+            results.search[variant] = search_figures(last[variant], reps)
+    return results
+
+
+def search_figures(html_dir: Path, reps: int) -> dict:
+    from search_timing import time_queries
+
+    timings = time_queries(html_dir, list(QUERIES), reps=reps)
+    return {
+        "index_bytes": (html_dir / "searchindex.js").stat().st_size,
+        "queries": {
+            query: {
+                "first_ms": statistics.median(t["first"] or math.nan for t in runs),
+                "done_ms": statistics.median(t["done"] for t in runs),
+                "hits": runs[-1]["hits"],
+            }
+            for query, runs in timings.items()
+        },
+    }
+
+
+# -- tables -----------------------------------------------------------------------
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def times_table(results: Results) -> str:
+    rows = []
+    for size in results.sizes:
+        for step in STEPS:
+            ours = results.median(size, "ours", step)
+            stock = results.median(size, "stock", step)
+            rows.append([str(size), step, f"{ours:.2f}", f"{stock:.2f}", f"{ours / stock:.3f}"])
+        ours_mib = statistics.median(results.peak_mib[key(size, "ours")])
+        stock_mib = statistics.median(results.peak_mib[key(size, "stock")])
+        ratio = f"{ours_mib / stock_mib:.3f}"
+        rows.append([str(size), "peak MiB", f"{ours_mib:.0f}", f"{stock_mib:.0f}", ratio])
+    return table(["N", "step", "ours (s)", "stock (s)", "ours / stock"], rows)
+
+
+def scaling_table(results: Results) -> str:
+    rows = []
+    for small, big in zip(results.sizes, results.sizes[1:], strict=False):
+        for step in ("clean", "clean -j 2"):
+            cells = []
+            for variant in VARIANTS:
+                ratio = results.median(big, variant, step) / results.median(small, variant, step)
+                cells.append(f"{ratio ** (math.log(2) / math.log(big / small)):.2f}")
+            rows.append([f"{small} → {big}", step, *cells])
+    return table(["N", "step", "ours t(2N)/t(N)", "stock t(2N)/t(N)"], rows)
+
+
+def edit_table(results: Results) -> str:
+    rows = []
+    for size in results.sizes:
+        for variant in VARIANTS:
+            edit = results.median(size, variant, "edit")
+            clean = results.median(size, variant, "clean")
+            rows.append(
+                [
+                    str(size),
+                    variant,
+                    ", ".join(results.edit_read[key(size, variant)]),
+                    ", ".join(results.edit_written[key(size, variant)]),
+                    ", ".join(results.noop_written[key(size, variant)]) or "none",
+                    f"{edit / clean:.2f}",
+                ]
+            )
+    header = ["N", "variant", "edit re-read", "edit re-wrote", "no-change re-wrote", "edit / clean"]
+    return table(header, rows)
+
+
+def search_table(results: Results) -> str:
+    if not results.search:
+        return ""
+    ours, stock = results.search["ours"], results.search["stock"]
+    rows = [
+        [
+            "searchindex.js (KiB)",
+            f"{ours['index_bytes'] / 1024:.0f}",
+            f"{stock['index_bytes'] / 1024:.0f}",
+            f"{ours['index_bytes'] / stock['index_bytes']:.3f}",
+        ]
+    ]
+    for query in QUERIES:
+        o, s = ours["queries"][query], stock["queries"][query]
+        rows.append(
+            [
+                f"“{query}”: first hit / done (ms), hits",
+                f"{o['first_ms']:.0f} / {o['done_ms']:.0f}, {o['hits']}",
+                f"{s['first_ms']:.0f} / {s['done_ms']:.0f}, {s['hits']}",
+                f"{o['first_ms'] / s['first_ms']:.2f} / {o['done_ms'] / s['done_ms']:.2f}",
+            ]
+        )
+    title = f"Search at N = {max(results.sizes)}"
+    return table([title, "ours", "stock", "ours / stock"], rows)
+
+
+def report(results: Results) -> str:
+    machine = f"{platform.python_version()}, {os.cpu_count()} cores, medians of {results.reps}"
+    parts = [
+        f"Build times (Python {machine}):",
+        times_table(results),
+        "Cost of doubling N (1.0 = free, 2.0 = linear):",
+        scaling_table(results) if len(results.sizes) > 1 else "(one size only)",
+        "What a one-page edit rebuilds (from Sphinx's log, last repetition):",
+        edit_table(results),
+    ]
+    if results.search:
+        parts.append(search_table(results))
+    return "\n\n".join(parts) + "\n"
+
+
+def use_revision(rev: str, target: Path) -> None:
+    """Put the extension as of ``rev`` first on the builds' path: stable figures
+    while the working tree is being edited."""
+    repo = Path(__file__).resolve().parents[1]
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(repo), "archive", rev, "extensions"],
+        check=True,
+        capture_output=True,
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    path = [str(target / "extensions"), os.environ.get("PYTHONPATH", "")]
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, path))
+    print(f"extension from {rev} ({target / 'extensions'})", file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 1000])
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--workdir", type=Path, help="where to generate and build (kept)")
+    parser.add_argument("--no-search", action="store_true", help="skip the Chromium part")
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument(
+        "--rev", help="benchmark the extension as committed at this git revision (e.g. HEAD)"
+    )
+    args = parser.parse_args()
+    sizes = sorted(set(args.sizes))
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="portfolio-bench-"))
+    if args.rev:
+        use_revision(args.rev, workdir / "extension")
+    results = run(sizes, args.reps, workdir, search=not args.no_search)
+    if args.json:
+        args.json.write_text(json.dumps(asdict(results), indent=1, ensure_ascii=False))
+    print(report(results))
+    if args.workdir is None:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""Time Sphinx's search page in headless Chromium: from loading search.html to results.
+
+Chromium is driven over ``--remote-debugging-pipe`` (the DevTools protocol as
+NUL-terminated JSON on file descriptors 3 and 4), so nothing beyond the
+standard library and Debian's ``chromium`` is needed. The built site is served
+by ``python -m http.server`` on 127.0.0.1, as a reader's browser would fetch it
+(the search page fetches each hit's page for its summary).
+
+A script installed before the page's own records, with ``performance.now()``
+(milliseconds since navigation started), when the first hit is shown and when
+Sphinx reports the search finished.
+
+    python benchmarks/search_timing.py path/to/_build/html ranking "CTR"
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--remote-debugging-pipe",
+)
+
+RECORDER = """
+window.__bench = {first: null, done: null, hits: 0};
+new MutationObserver(() => {
+  const bench = window.__bench;
+  const hits = document.querySelectorAll("#search-results ul.search > li").length;
+  if (hits && bench.first === null) bench.first = performance.now();
+  const summary = document.querySelector("#search-results .search-summary");
+  if (bench.done === null && summary && summary.textContent.trim()) {
+    bench.done = performance.now();
+    bench.hits = hits;
+  }
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
+
+
+def find_chromium() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+class Browser:
+    """A headless Chromium spoken to over a pipe; one page (target) at a time."""
+
+    def __init__(self, executable: str) -> None:
+        self.profile = tempfile.mkdtemp(prefix="bench-chromium-")
+        to_browser_r, self._to_browser = os.pipe()
+        self._from_browser, from_browser_w = os.pipe()
+
+        def wire_pipes() -> None:  # in the child: its fd 3 reads, its fd 4 writes
+            read_end, write_end = os.dup(to_browser_r), os.dup(from_browser_w)
+            os.dup2(read_end, 3)
+            os.dup2(write_end, 4)
+
+        self.process = subprocess.Popen(
+            [executable, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}", "about:blank"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=False,
+            preexec_fn=wire_pipes,
+        )
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self._buffer = b""
+        self._next_id = 0
+
+    def send(self, method: str, params: dict | None = None, session: str | None = None) -> dict:
+        self._next_id += 1
+        message = {"id": self._next_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._receive()
+            if reply.get("id") == self._next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+
+    def _receive(self) -> dict:
+        while b"\0" not in self._buffer:
+            chunk = os.read(self._from_browser, 1 << 16)
+            if not chunk:
+                raise RuntimeError("chromium closed the pipe")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.send("Browser.close")
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        os.close(self._to_browser)
+        os.close(self._from_browser)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def time_search(self, url: str, timeout: float = 60.0) -> dict:
+        """Open ``url`` in a fresh page; return first/done times (ms) and the hit count."""
+        target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
+        try:
+            self.send("Page.enable", {}, session)
+            self.send("Page.addScriptToEvaluateOnNewDocument", {"source": RECORDER}, session)
+            self.send("Network.setCacheDisabled", {"cacheDisabled": True}, session)
+            self.send("Page.navigate", {"url": url}, session)
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                found = self.send(
+                    "Runtime.evaluate",
+                    {"expression": "JSON.stringify(window.__bench || null)", "returnByValue": True},
+                    session,
+                )["result"].get("value")
+                bench = json.loads(found) if found else None
+                if bench and bench["done"] is not None:
+                    return bench
+                time.sleep(0.05)
+            raise TimeoutError(f"no search result at {url} after {timeout} s")
+        finally:
+            self.send("Target.closeTarget", {"targetId": target})
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on the loopback address; yield its base URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        cwd=directory,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)):
+                break
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def time_queries(html_dir: Path, queries: list[str], reps: int = 3) -> dict[str, list[dict]]:
+    """Each query ``reps`` times, in a fresh page each time: {query: [timings]}."""
+    executable = find_chromium()
+    if executable is None:
+        raise RuntimeError("chromium not found (apt-get install chromium)")
+    results: dict[str, list[dict]] = {query: [] for query in queries}
+    with served(html_dir) as base:
+        browser = Browser(executable)
+        try:
+            browser.time_search(f"{base}/search.html?q=warmup")  # first start is slow
+            for _ in range(reps):
+                for query in queries:
+                    url = f"{base}/search.html?q={quote(query)}"
+                    results[query].append(browser.time_search(url))
+        finally:
+            browser.close()
+    return results
+
+
+def main() -> None:
+    html_dir = Path(sys.argv[1])
+    queries = sys.argv[2:] or ["ranking"]
+    for query, timings in time_queries(html_dir, queries).items():
+        print(query, timings)
+
+
+if __name__ == "__main__":
+    main()
