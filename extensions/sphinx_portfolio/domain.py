@@ -235,14 +235,12 @@ class PortfolioDomain(Domain):
         for card in self.cards.values():
             if not self.selected(card.tags):
                 continue
-            prio = search_priority("card", card.name, card.anchor, 0)
-            yield card.name, f"{card.title}, {card.org}", "card", card.docname, card.anchor, prio
+            yield card.name, f"{card.title}, {card.org}", "card", card.docname, card.anchor, 0
         for metric in self.metrics.values():
             if metric.name:
                 yield metric.name, metric.text, "metric", metric.docname, metric.anchor, 1
         for obj in self.objects.values():
-            prio = search_priority(obj.objtype, obj.name, obj.anchor, 1)
-            yield obj.name, obj.dispname, obj.objtype, obj.docname, obj.anchor, prio
+            yield obj.name, obj.dispname, obj.objtype, obj.docname, obj.anchor, 1
 
     # -- resolving references ----------------------------------------------
 
@@ -301,16 +299,6 @@ class PortfolioDomain(Domain):
                 refnode = make_refnode(builder, fromdocname, docname, anchor, contnode, title)
                 results.append((f"portfolio:{self.role_for_objtype(typ)}", refnode))
         return results
-
-
-def search_priority(objtype: str, name: str, anchor: str, wanted: int) -> int:
-    """-1 (left out of the search page, kept in objects.inv) when the link would break.
-
-    Sphinx's search index stores an anchor equal to the name (or "type-name") as
-    "same as the name", and its search page then links to "#<display name>", an id
-    no page has. search.py's hidden index entries find these objects instead.
-    """
-    return -1 if anchor in (name, f"{objtype}-{name}") else wanted
 
 
 def warn_duplicate_card(entry: CardEntry, other: CardEntry) -> None:
