@@ -160,10 +160,10 @@ def test_papers_are_search_objects(site):
     inventory = InventoryFile.loads((site / "objects.inv").read_bytes(), uri="")
     papers = inventory.data["portfolio:paper"]
     assert {key: item.uri for key, item in papers.items()} == {
-        "newest2025": "papers.html#newest2025",
-        "older2019": "papers.html#older2019",
-        "tie2024a": "papers.html#tie2024a",
-        "tie2024b": "papers.html#tie2024b",
+        "newest2025": "papers.html#newest2025-entry",
+        "older2019": "papers.html#older2019-entry",
+        "tie2024a": "papers.html#tie2024a-entry",
+        "tie2024b": "papers.html#tie2024b-entry",
     }
 
 

@@ -451,7 +451,7 @@ class PublicationsDirective(SphinxDirective):
                 item = self.entry_node(style, entry)
                 section += item
                 shown.append((path, entry, item["ids"][0]))
-                note_paper_object(self.env, entry, self.env.docname, item["ids"][0], self.lineno)
+                note_paper_object(self.env, entry, self.env.docname, item["ids"][1], self.lineno)
             result.append(section)
         register_citations(self.env, list_id, self.lineno, style_name, shown)
         return result
@@ -465,6 +465,9 @@ class PublicationsDirective(SphinxDirective):
 
     def entry_node(self, style, entry: Entry) -> paper_item:
         anchor = unique_id(self.state.document, anchor_of(entry.key))
+        # The search page rebuilds an anchor equal to the object's name from the
+        # displayed title, which no page has; so search results get their own id.
+        search_anchor = unique_id(self.state.document, f"{anchor}-entry")
         # Smart quotes would turn the apostrophe of "RecSys '25" into an
         # opening quote; bibliographic text is shown as the .bib has it.
         item = paper_item(
@@ -474,7 +477,9 @@ class PublicationsDirective(SphinxDirective):
             support_smartquotes=False,
         )
         item["names"].append(f"paper-{anchor}")
-        self.state.document.note_explicit_target(item, item)
+        self.state.document.note_explicit_target(item, item)  # label -> the key's id
+        item["ids"].append(search_anchor)
+        self.state.document.ids[search_anchor] = item
         badges = self.config.portfolio_venue_badges
         item += title_line(
             style, entry, badges, paper_docname(self.config, entry.key), self.env.docname
