@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable, Iterator, Set
 from typing import Any, NamedTuple
 
@@ -18,6 +17,8 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
+
+from .shared import slugify
 
 logger = logging.getLogger(__name__)
 
@@ -277,8 +278,7 @@ class PortfolioDomain(Domain):
         label = labels.get(target.lower())
         if label is None or any(target in (m.name, m.key) for m in self.metrics.values()):
             return None
-        anchor = "metric-label-" + (re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-"))
-        return "portfolio-impact", anchor, f"{label} results"
+        return "portfolio-impact", label_anchor(label), f"{label} results"
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
         found = self._label_group(builder, typ, target) or self._target(typ, target)
@@ -310,6 +310,11 @@ def warn_duplicate_card(entry: CardEntry, other: CardEntry) -> None:
         type="portfolio",
         subtype="duplicate",
     )
+
+
+def label_anchor(label: str) -> str:
+    """The id of a label's group in the impact index."""
+    return f"metric-label-{slugify(label) or 'figure'}"
 
 
 def documents_in_reading_order(env: Any) -> dict[str, int]:

@@ -17,11 +17,10 @@ from sphinx.application import Sphinx
 from sphinx.domains import Index, IndexEntry
 from sphinx.util.nodes import make_refnode
 
-from .domain import MetricEntry, documents_in_reading_order
+from .domain import MetricEntry, documents_in_reading_order, label_anchor
 from .evidence import evidence_link
 from .impact import rebuilt_badge
 from .metrics import plain_number
-from .shared import slugify
 
 PAGE = "portfolio-impact"
 BASE_COLUMNS = ("Figure", "Value", "Role")
@@ -95,7 +94,7 @@ def index_doctree(env: Any, builder: Any) -> nodes.Element:
     # A column per fact that some figure of the site has: no empty columns.
     facts = [key for key in FACT_COLUMNS if any(key in m.facts for _, ms in groups for m in ms)]
     for label, metrics in groups:
-        section = nodes.section(ids=[f"metric-label-{slugify(label) or 'figure'}"])
+        section = nodes.section(ids=[label_anchor(label)])
         section += nodes.title(label, label)
         section += label_table(env, builder, metrics, facts)
         root += section

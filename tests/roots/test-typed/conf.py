@@ -1,0 +1,7 @@
+extensions = ["myst_parser", "sphinxcontrib.bibtex", "sphinx_portfolio"]
+exclude_patterns = ["_build"]
+project = "Typed"
+author = "Test"
+copyright = "Test"
+version = release = "1"
+bibtex_bibfiles = ["refs.bib"]
