@@ -279,3 +279,23 @@ def test_real_papers_page_lists_the_six_papers(docs_site):
     badges = [b.get_text() for b in html.select(".portfolio-venue-badge")]
     assert badges == ["RecSys", "ICML", "Ph.D. thesis", "NeurIPS", "AAAI", "ESWA", "IJCNN"]
     assert "also indexed on orcid." in text
+
+
+def test_types_option_filters_entries(tmp_path):
+    srcdir = copy_root("publications", tmp_path)
+    (srcdir / "papers.md").write_text("# Papers\n\n```{publications}\n:types: article\n```\n")
+    (srcdir / "interests.md").write_text("# Interests\n\nNone cited.\n")
+    app = build_site(srcdir, confoverrides={"nitpicky": True})
+    assert warnings_of(app) == []
+    assert entries(page(Path(app.outdir), "papers")) == [("2019", "older2019")]
+
+
+def test_parallel_build_matches_serial(tmp_path):
+    def build(parallel: int) -> str:
+        srcdir = copy_root("publications", tmp_path / f"j{parallel}")
+        app = build_site(srcdir, parallel=parallel)
+        assert warnings_of(app) == []
+        body = page(Path(app.outdir), "papers").select_one("div.body, article[role=main]")
+        return str(body)
+
+    assert build(2) == build(0)
