@@ -175,6 +175,12 @@ def bib_entries(env) -> list[tuple[Path, Entry]]:
     ]
 
 
+def note_bib_dependencies(env) -> None:
+    """Re-read the page when a .bib file changes (a new entry shows up)."""
+    for path in cite_domain(env).bibdata.bibfiles:
+        env.note_dependency(str(path))
+
+
 def entry_lines(path: Path) -> dict[str, int]:
     """Line of each ``@type{key,`` in a .bib file, for warnings."""
     try:
@@ -429,29 +435,24 @@ class PublicationsDirective(SphinxDirective):
         )
         style = load_style(style_name, options.get("max-authors"))
         types = set((options.get("types") or "").lower().split())
-        for path in cite_domain(self.env).bibdata.bibfiles:
-            self.env.note_dependency(str(path))
-        by_key = {entry.key: path for path, entry in bib_entries(self.env)}
-        entries = [
-            bib_entries_entry
-            for _, bib_entries_entry in bib_entries(self.env)
-            if not types or bib_entries_entry.type.lower() in types
-        ]
+        note_bib_dependencies(self.env)
+        paths = {entry.key: path for path, entry in bib_entries(self.env)}
+        entries = [e for _, e in bib_entries(self.env) if not types or e.type.lower() in types]
+        lines = {path: entry_lines(path) for path in set(paths.values())}
         list_id = unique_id(self.state.document, "publications")
         result: list[nodes.Node] = [nodes.target("", "", ids=[list_id])]
         self.state.document.ids[list_id] = result[0]
         shown = []
-        lines = {path: entry_lines(path) for path in set(by_key.values())}
         for year, group in group_by_year(style.sort(entries)):
             section = self.year_section(year)
             for entry in group:
-                path = by_key[entry.key]
-                location = f"{path}:{lines[path].get(entry.key, 1)}"
-                check_entry(entry, location)
+                path = paths[entry.key]
+                check_entry(entry, f"{path}:{lines[path].get(entry.key, 1)}")
                 item = self.entry_node(style, entry)
                 section += item
-                shown.append((path, entry, item["ids"][0]))
-                note_paper_object(self.env, entry, self.env.docname, item["ids"][1], self.lineno)
+                anchor, search_anchor = item["ids"]
+                shown.append((path, entry, anchor))
+                note_paper_object(self.env, entry, self.env.docname, search_anchor, self.lineno)
             result.append(section)
         register_citations(self.env, list_id, self.lineno, style_name, shown)
         return result
@@ -499,13 +500,11 @@ class PaperDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         checked_options(self)
         key = self.arguments[0]
-        found = {entry.key: (path, entry) for path, entry in bib_entries(self.env)}.get(key)
-        for path in cite_domain(self.env).bibdata.bibfiles:
-            self.env.note_dependency(str(path))
-        if found is None:
+        note_bib_dependencies(self.env)
+        entry = next((e for _, e in bib_entries(self.env) if e.key == key), None)
+        if entry is None:
             warn(f"paper: no entry {key!r} in the .bib files", self.get_location(), "bib")
             return []
-        _, entry = found
         style = load_style(bibstyle.STYLE_NAME, 0)
         badges = self.config.portfolio_venue_badges
         anchor = anchor_of(key)
