@@ -4,3 +4,4 @@ project = "Cards"
 author = "Test"
 copyright = "Test"
 version = release = "1"
+show_warning_types = True  # Sphinx < 8 hides "[portfolio.<subtype>]" otherwise

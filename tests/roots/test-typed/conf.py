@@ -5,3 +5,4 @@ author = "Test"
 copyright = "Test"
 version = release = "1"
 bibtex_bibfiles = ["refs.bib"]
+show_warning_types = True  # Sphinx < 8 hides "[portfolio.<subtype>]" otherwise
