@@ -62,6 +62,9 @@ portfolio_same_as: list[str] = []  # profile URLs (e.g. ORCID) once they are kno
 # -- bibliography (sphinxcontrib-bibtex) --------------------------------------
 bibtex_bibfiles = ["papers.bib"]
 bibtex_reference_style = "author_year"
+# The owner's name, highlighted in every author list, in each spelling the .bib uses.
+portfolio_owner = ["Paulo Soares", r"Paulo R\. S\. Soares", "Paulo Ricardo da Silva Soares"]
+# portfolio_orcid is left unset: the ORCID iD is not known.
 
 # -- outputs other than HTML ---------------------------------------------------
 # The PDF is a compact CV: the extension's header replaces the title page; no
