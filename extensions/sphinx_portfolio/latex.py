@@ -29,7 +29,7 @@ from .experience import experience_card, experience_title
 from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
 
 STYLE = Path(__file__).parent / "static" / "sphinxportfolio.sty"
-DECORATION_CLASSES = ("portfolio-eyebrow",)
+EYEBROW_CLASSES = ("portfolio-eyebrow",)
 DIRECTIONS = ("up", "down", "flat", "none")
 SENTIMENTS = ("good", "bad", "neutral")
 
@@ -38,26 +38,28 @@ class cv_header(nodes.General, nodes.Element):
     """Name, label and links at the top of the PDF; LaTeX builds only."""
 
 
+class cv_eyebrow(nodes.Inline, nodes.TextElement):
+    """A kicker such as "02 · chronology", shown small before a section title."""
+
+
 class CurriculumLayout(SphinxPostTransform):
-    """Shape the assembled LaTeX document as a CV: one header, no decoration."""
+    """Shape the assembled LaTeX document as a CV: one header, pages as parts."""
 
     builders = ("latex",)
     default_priority = 200
 
     def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(nodes.paragraph)):
-            if any(cls in node["classes"] for cls in DECORATION_CLASSES):
-                node.parent.remove(node)
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None or any(self.document.findall(cv_header)):
             return
-        self.add_header(section)
+        eyebrows = attach_eyebrows(self.document, section)
+        self.add_header(section, eyebrows.get(id(section), ""))
         lift_pages(section)
         for page in section.findall(addnodes.start_of_file):
             if self.env.metadata.get(page["docname"], {}).get(PAGE_KEY) in PAGE_SECTIONS:
                 inline_lists(page)
 
-    def add_header(self, section: nodes.section) -> None:
+    def add_header(self, section: nodes.section, eyebrow: str) -> None:
         label = next(
             (
                 child
@@ -76,10 +78,31 @@ class CurriculumLayout(SphinxPostTransform):
             name=" ".join(section[0].astext().split()),
             label=" ".join(label.astext().split()) if label is not None else "",
             links=links,
+            eyebrow=eyebrow,
         )
         if label is not None:
             section.remove(label)
         section.insert(1, header)
+
+
+def attach_eyebrows(document: nodes.document, root: nodes.section) -> dict[int, str]:
+    """Move each eyebrow paragraph into the title of the section it introduces.
+
+    Returns the eyebrow text by section id(); the root section's goes to the header.
+    """
+    found = {}
+    for node in list(document.findall(nodes.paragraph)):
+        if not any(cls in node["classes"] for cls in EYEBROW_CLASSES):
+            continue
+        section = node.next_node(nodes.section, siblings=True, descend=False)
+        if section is None or section.parent is not node.parent:
+            continue
+        text = " ".join(node.astext().split())
+        found[id(section)] = text
+        node.parent.remove(node)
+        if section is not root:
+            section[0].insert(0, cv_eyebrow(text, text))
+    return found
 
 
 def outermost_pages(node: nodes.Element) -> list[addnodes.start_of_file]:
@@ -153,8 +176,17 @@ def visit_header_latex(self: Any, node: cv_header) -> None:
         for text, url in node["links"]
     )
     name, label = self.escape(node["name"]), self.escape(node["label"])
-    self.body.append(f"\n\\sphinxportfolioheader{{{name}}}{{{label}}}{{{links}}}\n")
+    eyebrow = self.escape(node.get("eyebrow", ""))
+    self.body.append(f"\n\\sphinxportfolioheader[{eyebrow}]{{{name}}}{{{label}}}{{{links}}}\n")
     raise nodes.SkipNode
+
+
+def visit_eyebrow_latex(self: Any, node: cv_eyebrow) -> None:
+    self.body.append(r"\sphinxportfolioeyebrow{")
+
+
+def depart_eyebrow_latex(self: Any, node: cv_eyebrow) -> None:
+    self.body.append("}")
 
 
 def visit_card_latex(self: Any, node: experience_card) -> None:
@@ -195,6 +227,14 @@ def skip(self: Any, node: nodes.Node) -> None:
 
 def setup_latex(app: Sphinx) -> None:
     app.add_latex_package("sphinxportfolio")
+    app.add_node(
+        cv_eyebrow,
+        latex=(visit_eyebrow_latex, depart_eyebrow_latex),
+        html=(skip, None),
+        text=(skip, None),
+        man=(skip, None),
+        texinfo=(skip, None),
+    )
     app.add_node(
         cv_header,
         latex=(visit_header_latex, None),
