@@ -90,6 +90,7 @@ latex_elements = {
     "releasename": "",
     "preamble": r"""
 \setcounter{secnumdepth}{0}
+\frenchspacing  % no wide gap after the dot of Sr., Ph.D., B.S.
 \fancypagestyle{normal}{\fancyhf{}\fancyfoot[C]{\thepage}\renewcommand{\headrulewidth}{0pt}}
 """,
 }
