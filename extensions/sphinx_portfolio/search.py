@@ -16,8 +16,12 @@ general index (genindex), LaTeX and the other builders never see them.
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -29,6 +33,7 @@ from .experience import experience_card
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 CLAUSE = re.compile(r"[,;:()·|]|\.(?:\s|$)")  # a pair never spans these
 SEPARATORS = re.compile(r";+")
+NAME_PARTS = re.compile(r"[(),·]|\s(?:in|at|of|for|and|&)\s")
 
 
 def add_search_entries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -38,7 +43,7 @@ def add_search_entries(app: Sphinx, doctree: nodes.document, docname: str) -> No
         return
     stopwords = set(getattr(indexer.lang, "stopwords", ()))
     for node, anchor, names in search_targets(app, doctree, docname):
-        phrases = {name.lower() for name in names} | words_and_pairs(node.astext(), stopwords)
+        phrases = set(name_parts(names)) | words_and_pairs(node.astext(), stopwords)
         # "main" entries rank with the other results; the rest would be listed last.
         entries = [("single", phrase, anchor, "main", None) for phrase in sorted(phrases) if phrase]
         node.insert(0, addnodes.index(entries=entries, inline=False))
@@ -64,7 +69,9 @@ def search_targets(
         for node in doctree.findall(nodes.Element):
             anchor = next((i for i in node.get("ids", ()) if i in papers), None)
             if anchor is not None:
-                yield node, anchor, [papers.pop(anchor)]
+                # ids[0] is the element's own id; HTML writes the others as empty
+                # <span>s, whose excerpt on the search page would be empty.
+                yield node, node["ids"][0], [papers.pop(anchor)]
 
 
 def card_names(card: experience_card) -> list[str]:
@@ -78,6 +85,14 @@ def card_names(card: experience_card) -> list[str]:
 def badge_names(badge: metric_badge) -> list[str]:
     """The metric's label ("CTR") and the figure as written ("+2.6% CTR")."""
     return [clean(badge["metric"].get("label", "")), clean(badge.astext())]
+
+
+def name_parts(names: Iterable[str]) -> Iterator[str]:
+    """Each name whole, and its parts: "Ph.D. in Computer Science" gives "ph.d."."""
+    for name in names:
+        name = name.lower()
+        yield name
+        yield from (part.strip() for part in NAME_PARTS.split(name))
 
 
 def in_card(node: nodes.Node) -> bool:
@@ -119,6 +134,47 @@ def clean(text: str) -> str:
     return " ".join(SEPARATORS.sub(" ", str(text)).split())
 
 
+def fix_object_links(app: Sphinx, exception: Exception | None) -> None:
+    """Write the real anchor of each portfolio object into the search index.
+
+    Sphinx stores an anchor equal to the object's name (or "type-name") as "same as
+    the name", and its search page then rebuilds it from the *display* name:
+    "#Sr. Machine Learning Engineer, Pinterest", an id no page has. Spelling the
+    anchor out makes the link land on the card (or paper) itself.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    path = Path(app.builder.outdir) / getattr(app.builder, "searchindex_filename", "")
+    if exception or indexer is None or not path.is_file():
+        return
+    text = path.read_text(encoding="utf-8")
+    head, _, body = text.partition("(")
+    index = json.loads(body[: body.rindex(")")])
+    if spell_out_anchors(index, app.env.get_domain("portfolio").get_objects()):
+        path.write_text(f"{head}({json.dumps(index, separators=(',', ':'))})", encoding="utf-8")
+
+
+def spell_out_anchors(index: dict[str, Any], objects: Iterable[tuple]) -> int:
+    """Replace the implicit anchors ("" and "-") of our objects; return how many."""
+    docs = {docname: number for number, docname in enumerate(index["docnames"])}
+    types = {name: int(number) for number, name in index["objtypes"].items()}
+    wanted = {}
+    for fullname, dispname, objtype, docname, anchor, _prio in objects:
+        implicit = {html.escape(fullname): "", f"{objtype}-{html.escape(fullname)}": "-"}
+        if anchor in implicit and docname in docs:
+            prefix, _, name = html.escape(dispname).rpartition(".")
+            key = (prefix, docs[docname], types.get(f"portfolio:{objtype}"), implicit[anchor], name)
+            wanted[key] = anchor
+    fixed = 0
+    for prefix, entries in index["objects"].items():
+        for entry in entries:
+            anchor = wanted.get((prefix, entry[0], entry[1], entry[3], entry[4]))
+            if anchor is not None:
+                entry[3] = anchor
+                fixed += 1
+    return fixed
+
+
 def setup_search(app: Sphinx) -> None:
     app.add_config_value("portfolio_search_entries", True, "html", types=frozenset({bool}))
     app.connect("doctree-resolved", add_search_entries)
+    app.connect("build-finished", fix_object_links)

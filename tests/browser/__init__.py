@@ -1,0 +1,1 @@
+"""Browser tests: the built site in headless Chromium (search, axe, widths, print)."""

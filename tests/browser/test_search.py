@@ -1,0 +1,126 @@
+"""Reader queries on the real search page: the card, badge or paper meant comes first.
+
+Each query is what a recruiter or a researcher would type; the expected hit is a
+link to the card (or paper, or page) that answers it, within the first three
+results, shown with an excerpt that contains what was searched for.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+SR_MLE = "experience.html#pinterest-sr-machine-learning-engineer"
+LABS_INTERN = "experience.html#pinterest-pinterest-labs-research-intern"
+TETRICUS = "experience.html#tetricus-labs-machine-learning-intern"
+PETROBRAS = "experience.html#petrobras-software-engineer"
+ARIZONA = "education.html#university-of-arizona-ph-d-in-computer-science-machine-learning"
+UFPE = "education.html#universidade-federal-de-pernambuco-b-s-m-s-in-computer-science"
+
+# (query, hits that answer it: any one in the top 3 will do)
+QUERIES = [
+    # companies
+    ("Pinterest", [SR_MLE, LABS_INTERN]),
+    ("Petrobras", [PETROBRAS]),
+    ("Tetricus", [TETRICUS]),
+    ("University of Arizona", [ARIZONA]),
+    ("Pernambuco", [UFPE]),
+    # roles and degrees
+    ("machine learning engineer", [SR_MLE]),
+    ("research intern", [LABS_INTERN]),
+    ("software engineer", [PETROBRAS]),
+    ("Ph.D.", [ARIZONA]),
+    ("intern", [TETRICUS, LABS_INTERN]),
+    # metric labels
+    ("CTR", [SR_MLE]),
+    ("CPC", [SR_MLE]),
+    ("engagement", [SR_MLE]),
+    ("session success", [SR_MLE]),
+    ("infra savings", [SR_MLE]),
+    ("operational efficiency", [PETROBRAS]),
+    ("annual savings", [PETROBRAS]),
+    ("latency", [SR_MLE]),
+    # techniques
+    ("distillation", [LABS_INTERN]),
+    ("embeddings", [SR_MLE]),
+    ("domain adaptation", [LABS_INTERN]),
+    ("cross-domain", [SR_MLE]),
+    ("LLM", [TETRICUS]),
+    ("synthetic", [TETRICUS]),
+    ("ablation", [SR_MLE]),
+    ("data pipelines", [LABS_INTERN]),
+    ("drilling", [PETROBRAS]),
+    # papers: a title word, a venue, a co-author
+    ("ToMCAT", ["pyarelal2023tomcat"]),
+    ("interpersonal coordination", ["soares2024probabilistic"]),
+    ("link prediction", ["soares2012timeseries", "soares2013proximity"]),
+    ("false beliefs", ["soares2021teams"]),
+    ("Pyarelal", ["pyarelal2023tomcat", "soares2024probabilistic", "soares2021teams"]),
+    ("Barnard", ["soares2024probabilistic", "soares2021teams", "pyarelal2023tomcat"]),
+    ("RecSys", ["liu2025decoupled"]),
+    # what is only on a page
+    ("mentoring", ["skills.html"]),
+]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.errors = errors
+    yield tab
+    context.close()
+
+
+def search(tab, server: str, query: str) -> list[dict[str, str]]:
+    """Run a query on search.html; each result's link and excerpt, best first."""
+    tab.errors.clear()
+    tab.goto(f"{server}search.html?q={quote(query)}")
+    tab.wait_for_function(
+        "() => /finished|did not match/.test("
+        "document.querySelector('#search-results .search-summary')?.textContent || '')"
+    )
+    tab.wait_for_load_state("networkidle")  # excerpts arrive by fetch after the list
+    return tab.eval_on_selector_all(
+        "#search-results ul.search > li",
+        """items => items.map(li => ({
+            href: li.querySelector('a').getAttribute('href'),
+            title: li.querySelector('a').textContent,
+            excerpt: (li.querySelector('.context') || li).textContent,
+        }))""",
+    )
+
+
+@pytest.mark.parametrize(("query", "answers"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_query_finds_what_the_reader_means(search_page, server, query, answers):
+    results = search(search_page, server, query)
+    top = results[:3]
+    hits = [r for r in top if any(answer in r["href"] for answer in answers)]
+    shown = [(r["title"], r["href"]) for r in top]
+    assert hits, f"{query!r}: none of {answers} in the top 3: {shown}"
+    # The excerpt shows the word searched for, or a form of it ("embedding").
+    stems = [w.lower()[:6] for w in query.replace("-", " ").replace(".", " ").split() if len(w) > 1]
+    assert any(stem in hits[0]["excerpt"].lower() for stem in stems), (
+        f"{query!r}: the excerpt does not show it: {hits[0]['excerpt']!r}"
+    )
+    assert not search_page.errors
+
+
+def test_at_least_25_reader_queries():
+    assert len(QUERIES) >= 25
+
+
+def test_result_links_land_on_an_existing_element(search_page, server):
+    """Every link of a result list points to an element that exists on its page."""
+    results = search(search_page, server, "Pinterest")
+    assert results
+    for result in results:
+        href = result["href"]
+        search_page.goto(server + href)
+        anchor = href.partition("#")[2]
+        if anchor:
+            found = search_page.evaluate("id => !!document.getElementById(id)", anchor)
+            assert found, f"{href} has no element with id {anchor!r}"
