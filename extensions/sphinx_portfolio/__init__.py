@@ -11,7 +11,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .badges import setup_badges
-from .domain import PortfolioDomain
+from .domain import PortfolioDomain, stale_referrers
 from .evidence import setup_evidence
 from .experience import setup_experience
 from .exports import setup_exports
@@ -48,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     setup_search(app)
     setup_seo(app)
     app.connect("builder-inited", add_static)
+    app.connect("env-updated", stale_referrers)
     return {
         "version": __version__,
         "env_version": PortfolioDomain.data_version,

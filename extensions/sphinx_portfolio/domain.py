@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Set
 from typing import Any, NamedTuple
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util import logging
@@ -85,8 +86,10 @@ class PortfolioDomain(Domain):
         "objects": {},
         "collectors": {},
         "tags": {},
+        "referrers": {},
+        "destinations": {},
     }
-    data_version = 2
+    data_version = 3
     dangling_warnings = {  # noqa: RUF012
         "card": "unknown experience card: %(target)s",
         "metric": "unknown metric: %(target)s",
@@ -104,6 +107,11 @@ class PortfolioDomain(Domain):
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
         return self.data["objects"]
+
+    @property
+    def referrers(self) -> dict[str, tuple[tuple[str, str, str], ...]]:
+        """Docname -> its references that may lead to a card, badge or paper."""
+        return self.data["referrers"]
 
     @property
     def collectors(self) -> dict[str, int]:
@@ -182,6 +190,7 @@ class PortfolioDomain(Domain):
                 del table[key]
         self.collectors.pop(docname, None)
         self.data["tags"].pop(docname, None)
+        self.referrers.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for name, entry in otherdata["cards"].items():
@@ -201,6 +210,30 @@ class PortfolioDomain(Domain):
         for docname, tags in otherdata["tags"].items():
             if docname in docnames:
                 self.data["tags"][docname] = tags
+        for docname, references in otherdata["referrers"].items():
+            if docname in docnames:
+                self.referrers[docname] = references
+
+    def process_doc(self, env: Any, docname: str, document: nodes.document) -> None:
+        references = {
+            (node["refdomain"], node["reftype"], node["reftarget"])
+            for node in document.findall(addnodes.pending_xref)
+            if node.get("refdomain") == self.name
+            or (node.get("refdomain"), node.get("reftype")) in (("std", "ref"), ("", "any"))
+        }
+        if references:
+            self.referrers[docname] = tuple(sorted(references))
+
+    def destinations(self, builder: Any, docname: str) -> str:
+        """Where the page's references to portfolio objects lead, as one string."""
+        found = []
+        for domain, typ, target in self.referrers.get(docname, ()):
+            if domain == self.name:
+                found.append(self._label_group(builder, typ, target) or self._target(typ, target))
+            else:  # {ref} or {any}: only a card's label (or any object) is ours to follow
+                types = self.object_types if typ == "any" else ("card",)
+                found.append([self._target(objtype, target) for objtype in types])
+        return json.dumps(found)
 
     def digest(self) -> str:
         """A fingerprint of everything a collector page shows.
@@ -299,6 +332,20 @@ class PortfolioDomain(Domain):
                 refnode = make_refnode(builder, fromdocname, docname, anchor, contnode, title)
                 results.append((f"portfolio:{self.role_for_objtype(typ)}", refnode))
         return results
+
+
+def stale_referrers(app: Any, env: Any) -> list[str]:
+    """Pages whose links to cards, badges or papers now lead elsewhere: write them again.
+
+    Sphinx writes only the pages it re-read (and their toctree parents): an
+    unchanged page linking to a card that moved to another page, or to a badge
+    whose anchor changed, would keep the old link until a clean build.
+    """
+    domain: PortfolioDomain = env.get_domain("portfolio")
+    before = domain.data["destinations"]
+    now = {docname: domain.destinations(app.builder, docname) for docname in domain.referrers}
+    domain.data["destinations"] = now
+    return sorted(docname for docname, found in now.items() if before.get(docname) != found)
 
 
 def warn_duplicate_card(entry: CardEntry, other: CardEntry) -> None:
