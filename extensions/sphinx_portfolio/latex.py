@@ -1,6 +1,6 @@
 """The LaTeX (PDF) export: the site as a compact CV.
 
-* ``sphinxportfolio.sty`` (shipped in ``static/``) defines how cards, badges and
+* ``sphinxportfolio.sty`` (shipped in ``texinputs/``) defines how cards, badges and
   the header look; it is loaded by every LaTeX build and copied beside the .tex.
 * Cards render as blocks kept together at their start, with tight lists; badges
   as bold figures with a coloured arrow from amssymb (so any font shows it).
@@ -28,7 +28,8 @@ from .badges import metric_badge
 from .experience import experience_card, experience_title
 from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
 
-STYLE = Path(__file__).parent / "static" / "sphinxportfolio.sty"
+# Not in static/: HTML builders copy that folder, and an EPUB would carry the .sty.
+STYLE = Path(__file__).parent / "texinputs" / "sphinxportfolio.sty"
 EYEBROW_CLASSES = ("portfolio-eyebrow",)
 DIRECTIONS = ("up", "down", "flat", "none")
 SENTIMENTS = ("good", "bad", "neutral")
