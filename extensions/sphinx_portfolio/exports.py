@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
@@ -124,6 +125,20 @@ def first_plain_paragraph(section: nodes.section | None) -> str:
 
 def plain(node: nodes.Node) -> str:
     return " ".join(node.astext().split())
+
+
+def words(node: nodes.Node) -> str:
+    """The text of ``node`` without citations: a keyword is not "ranking liu2025"."""
+    node = node.deepcopy()
+    for ref in list(node.findall(is_citation)):
+        ref.parent.remove(ref)
+    return plain(node)
+
+
+def is_citation(node: nodes.Node) -> bool:
+    if isinstance(node, nodes.citation_reference):
+        return True
+    return isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "cite"
 
 
 def read_basics(app: Sphinx) -> dict[str, Any]:
@@ -308,13 +323,13 @@ def page_groups(doctree: nodes.document) -> list[dict[str, Any]]:
     for node in doctree.findall(lambda n: isinstance(n, nodes.definition_list | nodes.bullet_list)):
         if isinstance(node, nodes.definition_list):
             for item in node.findall(nodes.definition_list_item):
-                term = plain(item.next_node(nodes.term))
-                words = plain(item.next_node(nodes.definition)).split(",")
-                groups.append({"name": term, "keywords": [w.strip() for w in words if w.strip()]})
+                term = words(item.next_node(nodes.term))
+                parts = words(item.next_node(nodes.definition)).split(",")
+                groups.append({"name": term, "keywords": [p.strip() for p in parts if p.strip()]})
         elif not isinstance(node.parent, nodes.list_item):
             section = node.parent if isinstance(node.parent, nodes.section) else None
             name = plain(section[0]) if section is not None else ""
-            groups.append({"name": name, "keywords": [plain(item) for item in node.children]})
+            groups.append({"name": name, "keywords": [words(item) for item in node.children]})
     return groups
 
 
