@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from test_site import seed_facts
 
-from conftest import REPO
+from conftest import REPO, warnings_of
 
 TOOLS = ("xelatex", "latexmk", "make", "pdftotext", "pdfinfo")
 PDF_NAME = "paulo-soares-cv"
@@ -126,3 +126,36 @@ def test_two_builds_give_the_same_pdf(pdf, tmp_path):
     again = build_pdf(tmp_path)
     assert again.read_bytes() == pdf.read_bytes()
     assert again.with_suffix(".tex").read_bytes() == pdf.with_suffix(".tex").read_bytes()
+
+
+# -- the LaTeX source of a small site (no TeX needed) -------------------------------
+
+
+@pytest.mark.sphinx(
+    "latex", testroot="resume", confoverrides={"html_baseurl": "https://ada.example/"}
+)
+def test_header_replaces_the_title_page(app):
+    app.build()
+    assert warnings_of(app) == []
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    links = (
+        r"\sphinxhref{https://ada.example/}{ada.example} \textperiodcentered{} "
+        r"\sphinxhref{https://example.org/ada}{example.org/ada}"
+    )
+    assert (
+        rf"\sphinxportfolioheader[01 · intro]{{Ada Example}}{{Analyst · Ph.D.}}{{{links}}}" in tex
+    )
+    assert r"\sphinxmaketitle" not in tex
+    assert r"\usepackage{sphinxportfolio}" in tex
+    assert (Path(app.outdir) / "sphinxportfolio.sty").is_file()
+    assert "JSON Resume" not in tex  # the link to resume.json is for HTML readers
+
+
+@pytest.mark.sphinx("latex", testroot="resume")
+def test_skills_and_interests_read_as_lines(app):
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "Careful reading · Writing" in tex
+    assert r"\sphinxstylestrong{Poetry}: metre" in tex
+    assert r"\begin{itemize}" in tex  # the cards keep their bullets
+    assert tex.count(r"\begin{sphinxportfoliocard}") == 3

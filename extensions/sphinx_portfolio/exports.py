@@ -18,6 +18,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx import addnodes
@@ -162,7 +163,8 @@ def read_basics(app: Sphinx) -> dict[str, Any]:
 
 
 def read_profiles(config: Any) -> list[dict[str, str]]:
-    """``portfolio_profiles`` entries (network, username, url), plus ORCID if configured."""
+    """``portfolio_profiles`` entries (network, username, url), then the ORCID iD and the
+    ``portfolio_same_as`` URLs that other parts of the extension read, each URL once."""
     profiles = []
     for index, item in enumerate(config.portfolio_profiles):
         profile = checked_profile(item, index)
@@ -174,6 +176,11 @@ def read_profiles(config: Any) -> list[dict[str, str]]:
         profiles.append(
             {"network": "ORCID", "username": identifier, "url": f"https://orcid.org/{identifier}"}
         )
+    known = {profile.get("url") for profile in profiles}
+    for url in getattr(config, "portfolio_same_as", None) or []:
+        if isinstance(url, str) and is_safe_url(url) and url not in known:
+            known.add(url)
+            profiles.append({"network": urlsplit(url).hostname or "", "url": url})
     return profiles
 
 

@@ -27,6 +27,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .badges import metric_badge
 from .experience import experience_card, experience_title
 from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
+from .shared import is_safe_url
 
 # Not in static/: HTML builders copy that folder, and an EPUB would carry the .sty.
 STYLE = Path(__file__).parent / "texinputs" / "sphinxportfolio.sty"
@@ -70,11 +71,7 @@ class CurriculumLayout(SphinxPostTransform):
             ),
             None,
         )
-        links = [
-            (profile.get("username") or profile.get("network") or profile["url"], profile["url"])
-            for profile in read_profiles(self.config)
-            if profile.get("url")
-        ]
+        links = header_links(self.config)
         header = cv_header(
             name=" ".join(section[0].astext().split()),
             label=" ".join(label.astext().split()) if label is not None else "",
@@ -84,6 +81,22 @@ class CurriculumLayout(SphinxPostTransform):
         if label is not None:
             section.remove(label)
         section.insert(1, header)
+
+
+def header_links(config: Any) -> list[tuple[str, str]]:
+    """(text, url): the site itself when its address is known, then the profiles."""
+    links = []
+    if config.html_baseurl and is_safe_url(config.html_baseurl):
+        links.append((short_url(config.html_baseurl), config.html_baseurl))
+    for profile in read_profiles(config):
+        if profile.get("url"):
+            links.append((short_url(profile["url"]), profile["url"]))
+    return links
+
+
+def short_url(url: str) -> str:
+    """What a printed page shows of a link: no scheme, no trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")
 
 
 def attach_eyebrows(document: nodes.document, root: nodes.section) -> dict[int, str]:
