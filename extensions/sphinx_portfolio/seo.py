@@ -64,6 +64,8 @@ def person_data(config: Any) -> dict[str, Any] | None:
         if given.get(key):
             person[key] = str(given[key])
     person.setdefault("name", str(config.author))
+    if config.html_baseurl and "url" not in person:
+        person["url"] = config.html_baseurl
     if given.get("url") and not is_safe_url(person["url"]):
         warn("portfolio_person: 'url' is not an http(s) URL and is left out", None, "config")
         del person["url"]
@@ -105,7 +107,8 @@ def paper_data(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     if not anchors:
         return []
     records = paper_records_for(app, list(anchors))
-    return [scholarly_article(record, anchors[record["key"]]) for record in records]
+    page = (app.config.html_baseurl or "") + app.builder.get_target_uri(pagename)
+    return [scholarly_article(record, f"{page}#{anchors[record['key']]}") for record in records]
 
 
 def paper_records_for(app: Sphinx, keys: list[str]) -> list[dict[str, Any]]:
@@ -119,11 +122,14 @@ def paper_records_for(app: Sphinx, keys: list[str]) -> list[dict[str, Any]]:
     return paper_records([entries[key] for key in keys if key in entries])
 
 
-def scholarly_article(record: dict[str, Any], anchor: str) -> dict[str, Any]:
+def scholarly_article(record: dict[str, Any], url: str) -> dict[str, Any]:
+    """A paper as schema.org sees it; ``url`` is its entry on the page (absolute when
+    ``html_baseurl`` is known)."""
     article: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
-        "@id": f"#{anchor}",
+        "@id": url,
+        "url": url,
         "headline": record["title"],
         "name": record["title"],
     }

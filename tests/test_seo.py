@@ -1,0 +1,145 @@
+"""Being found: JSON-LD Person and ScholarlyArticle, robots.txt, canonical URLs,
+OpenGraph/Twitter cards, the sitemap and the 404 page, as a crawler reads them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, soup, warnings_of
+
+
+def json_ld(app, docname: str) -> list[dict]:
+    page = soup(app, docname)
+    return [json.loads(tag.string) for tag in page.select('script[type="application/ld+json"]')]
+
+
+@pytest.fixture
+def seo_app(make_app, rootdir, tmp_path):
+    """The test-seo site, freshly copied, built as HTML (overrides per test)."""
+
+    def build(buildername: str = "html", **overrides):
+        srcdir = tmp_path / f"seo-{buildername}-{len(overrides)}"
+        shutil.copytree(rootdir / "test-seo", srcdir)
+        app = make_app(buildername, srcdir=srcdir, confoverrides=overrides)
+        app.build()
+        return app
+
+    return build
+
+
+def test_home_page_has_a_person_from_config_only(seo_app):
+    app = seo_app()
+    (person,) = [d for d in json_ld(app, "index") if d["@type"] == "Person"]
+    assert person["name"] == "Ada Lovelace"  # from `author`
+    assert person["worksFor"] == {"@type": "Organization", "name": "Engine Works"}
+    assert [school["name"] for school in person["alumniOf"]] == ["Home School", "Second School"]
+    assert person["sameAs"] == ["https://example.org/ada-profile"]  # javascript: dropped
+    assert person["url"] == "https://example.org/ada/"
+    assert set(person) <= {
+        "@context",
+        "@type",
+        "name",
+        "jobTitle",
+        "worksFor",
+        "alumniOf",
+        "sameAs",
+        "url",
+    }
+    assert any("portfolio_same_as" in w and "javascript:" in w for w in warnings_of(app))
+
+
+def test_json_ld_cannot_close_its_script_tag(seo_app):
+    app = seo_app()
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and ">" not in block
+    (person,) = json_ld(app, "index")
+    assert person["jobTitle"] == "Analyst </script><b>bold</b>"  # the text survives, escaped
+
+
+def test_only_the_home_page_has_the_person(seo_app):
+    app = seo_app()
+    assert all(d["@type"] != "Person" for d in json_ld(app, "work"))
+
+
+def test_no_person_without_config(seo_app):
+    app = seo_app(portfolio_person={}, portfolio_same_as=[])
+    assert json_ld(app, "index") == []
+
+
+def test_one_scholarly_article_per_paper(seo_app):
+    app = seo_app()
+    articles = {d["name"]: d for d in json_ld(app, "papers") if d["@type"] == "ScholarlyArticle"}
+    assert set(articles) == {"Notes on the Analytical Engine", "Sketch of an Engine"}
+    notes = articles["Notes on the Analytical Engine"]
+    assert [a["name"] for a in notes["author"]] == ["Ada Lovelace", "Charles Babbage"]
+    assert notes["datePublished"] == "1843"
+    assert notes["isPartOf"]["name"] == "Scientific Memoirs"
+    assert notes["sameAs"] == ["https://doi.org/10.1000/notes.1843"]
+    assert notes["url"].startswith("https://example.org/ada/papers.html#")
+    anchor = notes["url"].partition("#")[2]
+    assert soup(app, "papers").find(id=anchor) is not None
+    assert "sameAs" not in articles["Sketch of an Engine"]  # no DOI or URL: none made up
+
+
+def test_robots_txt_names_the_sitemap(seo_app):
+    app = seo_app()
+    robots = (Path(app.outdir) / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *\nAllow: /" in robots
+    assert "Sitemap: https://example.org/ada/sitemap.xml" in robots
+    sitemap = (Path(app.outdir) / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/ada/work.html</loc>" in sitemap
+    assert "404.html" not in sitemap and "search.html" not in sitemap
+
+
+def test_without_a_base_url_no_sitemap_line(seo_app):
+    app = seo_app(html_baseurl="", ogp_site_url="", suppress_warnings=["sitemap.configuration"])
+    robots = (Path(app.outdir) / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap" not in robots
+    assert soup(app, "work").find("link", rel="canonical") is None
+
+
+def test_a_sites_own_robots_txt_is_kept(seo_app, tmp_path):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")
+    app = seo_app(html_extra_path=[str(extra)])
+    assert (Path(app.outdir) / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
+
+
+def test_no_robots_txt_for_other_builders(seo_app):
+    app = seo_app("singlehtml")
+    assert not (Path(app.outdir) / "robots.txt").exists()
+
+
+def test_canonical_and_social_cards(seo_app):
+    app = seo_app()
+    page = soup(app, "work")
+    assert page.find("link", rel="canonical")["href"] == "https://example.org/ada/work.html"
+    meta = {tag.get("property") or tag.get("name"): tag.get("content") for tag in page("meta")}
+    assert meta["og:title"] == "Work"
+    assert meta["og:url"] == "https://example.org/ada/work.html"
+    assert meta["twitter:card"] == "summary"
+    assert meta["og:description"]
+
+
+def test_404_page_exists(seo_app):
+    app = seo_app()
+    assert (Path(app.outdir) / "404.html").exists()
+
+
+def test_the_real_site_states_the_seeds_person(tmp_path):
+    """docs/conf.py gives only the seed's facts, and no profile URL it does not know."""
+    namespace: dict = {"__file__": str(REPO / "docs" / "conf.py")}
+    exec((REPO / "docs" / "conf.py").read_text(encoding="utf-8"), namespace)
+    assert namespace["portfolio_person"] == {
+        "name": "Paulo Soares",
+        "jobTitle": "Senior Machine Learning Engineer",
+        "worksFor": "Pinterest",
+        "alumniOf": ["University of Arizona", "Universidade Federal de Pernambuco"],
+    }
+    assert namespace["portfolio_same_as"] == []
