@@ -4,10 +4,14 @@ OpenGraph/Twitter cards, the sitemap and the 404 page, as a crawler reads them."
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import REPO, soup, warnings_of
 
@@ -143,3 +147,40 @@ def test_the_real_site_states_the_seeds_person(tmp_path):
         "alumniOf": ["University of Arizona", "Universidade Federal de Pernambuco"],
     }
     assert namespace["portfolio_same_as"] == []
+
+
+def test_the_real_site_on_read_the_docs_uses_its_canonical_url(tmp_path):
+    """Built as Read the Docs builds it: canonical links, og:url, sitemap and robots.txt
+    all use READTHEDOCS_CANONICAL_URL; the 404 page links under its path."""
+    base = "https://example.org/en/latest/"
+    env = {**os.environ, "READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": base}
+    out = tmp_path / "html"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-q",
+            "-W",
+            "-n",
+            "-b",
+            "html",
+            str(REPO / "docs"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    page = BeautifulSoup((out / "experience.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("link", rel="canonical")["href"] == base + "experience.html"
+    assert page.find("meta", property="og:url")["content"] == base + "experience.html"
+    assert f"<loc>{base}experience.html</loc>" in (out / "sitemap.xml").read_text()
+    assert f"Sitemap: {base}sitemap.xml" in (out / "robots.txt").read_text()
+    missing = BeautifulSoup((out / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert missing.find("a", href="/en/latest/index.html") is not None
+    home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    person = json.loads(home.find("script", type="application/ld+json").string)
+    assert person["url"] == base

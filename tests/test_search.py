@@ -1,0 +1,95 @@
+"""search.py: what the search index holds so that the search page finds the card,
+badge or paper a reader means (the browser tests run the real queries)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sphinx_portfolio.search import name_parts, words_and_pairs
+
+
+def search_index(app) -> dict:
+    text = (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+@pytest.fixture
+def built(make_app, rootdir, tmp_path):
+    def build(buildername: str = "html", **overrides):
+        srcdir = tmp_path / f"{buildername}-{len(overrides)}"
+        shutil.copytree(rootdir / "test-seo", srcdir)
+        app = make_app(buildername, srcdir=srcdir, confoverrides=overrides)
+        app.build()
+        return app
+
+    return build
+
+
+def targets(index: dict, entry: str) -> set[tuple[str, str]]:
+    """(docname, element id) pairs an index entry points at."""
+    return {(index["docnames"][f], anchor) for f, anchor, _main in index["indexentries"][entry]}
+
+
+def test_cards_badges_and_papers_get_entries_at_their_own_ids(built):
+    index = search_index(built())
+    card = ("work", "engine-works-analyst")
+    assert targets(index, "ctr") == {card}  # a metric label
+    assert targets(index, "engine works") == {card}  # the organisation
+    assert targets(index, "cross-domain") == {card}  # a hyphenated word of the text
+    assert targets(index, "cross domain") == {card}  # a word pair
+    assert card in targets(index, "engines")  # a tag
+    (lone,) = targets(index, "throughput")  # a badge outside any card: its own id
+    assert lone[0] == "work" and lone[1].startswith("metric-")
+    (paper,) = targets(index, "notes on the analytical engine")
+    assert paper[0] == "papers"
+    assert all(main for entries in index["indexentries"].values() for *_, main in entries)
+
+
+def test_entries_point_at_existing_ids(built):
+    app = built()
+    index = search_index(app)
+    for entries in index["indexentries"].values():
+        for file, anchor, _main in entries:
+            html = Path(app.outdir) / f"{index['docnames'][file]}.html"
+            assert f'id="{anchor}"' in html.read_text(encoding="utf-8"), anchor
+
+
+def test_objects_carry_their_real_anchor(built):
+    """Sphinx would rebuild an implicit anchor from the display name: "#Analyst, Engine Works"."""
+    index = search_index(built())
+    ours = {int(n) for n, name in index["objtypes"].items() if name.startswith("portfolio:")}
+    entries = [e for group in index["objects"].values() for e in group if e[1] in ours]
+    assert entries
+    assert all(entry[3] not in ("", "-") for entry in entries)
+
+
+def test_general_index_and_latex_do_not_get_the_entries(built):
+    html = built()
+    genindex = (Path(html.outdir) / "genindex.html").read_text(encoding="utf-8")
+    assert "throughput" not in genindex
+    latex = built("latex")
+    tex = "".join(p.read_text(encoding="utf-8") for p in Path(latex.outdir).glob("*.tex"))
+    assert "\\index{throughput" not in tex
+
+
+def test_entries_can_be_switched_off(built):
+    index = search_index(built(portfolio_search_entries=False))
+    assert "throughput" not in index["indexentries"]
+
+
+def test_words_and_pairs():
+    found = words_and_pairs(
+        "Integrated cross-domain embeddings, and LLM-empowered agents.", {"and"}
+    )
+    assert {"cross-domain", "cross domain", "domain embeddings", "llm", "empowered agents"} <= found
+    assert "embeddings llm" not in found  # a pair never spans a comma
+    assert "and" not in found
+
+
+def test_name_parts():
+    parts = set(name_parts(["Ph.D. in Computer Science (Machine Learning)"]))
+    assert {"ph.d.", "computer science", "machine learning"} <= parts
