@@ -33,7 +33,10 @@ class LinkFirstUseToGlossary(SphinxPostTransform):
                 if label in seen or label not in terms or in_summary(badge):
                     continue
                 seen.add(label)
-                badge.replace_self(term_reference(badge, terms[label]))
+                reference = term_reference(badge, terms[label])
+                badge.replace_self(reference)
+                # replace_self copies the badge's ids onto the link: one element keeps them.
+                reference["ids"] = []
 
 
 def glossary_terms(env: Any) -> dict[str, str]:
