@@ -12,6 +12,7 @@ the ``pybtex.style.formatting`` entry point ``portfolio``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -88,8 +89,13 @@ TEXT_BACKEND = PlainTextBackend()
 # -- pure helpers ---------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def plain(latex: str) -> str:
-    """The reader-visible text of a BibTeX field (braces and accents resolved)."""
+    """The reader-visible text of a BibTeX field (braces and accents resolved).
+
+    Cached: the same names and venues are parsed again for every entry, every
+    author check and every export (28,000 calls for 500 papers).
+    """
     # Not render_as("text"): it looks the backend up among all installed entry
     # points on every call (~20 ms each, minutes for a thousand papers).
     return " ".join(Text.from_latex(latex).render(TEXT_BACKEND).split())
