@@ -117,7 +117,12 @@ class ExperienceCard(PortfolioDirective):
             apply_bullet_tags(part)
         badges = [node for part in body for node in part.findall(metric_badge)]
         if badges:
-            card += experience_summary("", *(copy_badge(badge) for badge in badges))
+            # Spaces between the copies: the row's text (search excerpts, page
+            # descriptions) then reads "−1.34% CPC +2.6% CTR", not "CPC+2.6% CTR".
+            spaced: list[nodes.Node] = []
+            for badge in badges:
+                spaced += [copy_badge(badge), nodes.Text(" ")]
+            card += experience_summary("", *spaced[:-1])
         card.extend(body)
         return body
 
