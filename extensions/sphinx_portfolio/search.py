@@ -30,6 +30,7 @@ from sphinx.application import Sphinx
 from .badges import metric_badge
 from .experience import experience_card
 
+SCORER = Path(__file__).parent / "static" / "portfolio-search.js"
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 CLAUSE = re.compile(r"[,;:()·|]|\.(?:\s|$)")  # a pair never spans these
 SEPARATORS = re.compile(r";+")
@@ -174,7 +175,51 @@ def spell_out_anchors(index: dict[str, Any], objects: Iterable[tuple]) -> int:
     return fixed
 
 
+def keep_index_entries(app: Sphinx) -> list:
+    """Carry over the index entries of the pages this build did not write.
+
+    Sphinx (9.0 and earlier) rebuilds the search index's ``indexentries`` from
+    the pages it writes only (sphinx-doc/sphinx#12599), so after an incremental
+    build the entries above, for every unchanged page, were gone: a search for
+    a card found nothing until a clean build. ``html-collect-pages`` runs before
+    the index is written, while the previous searchindex.js is still on disk.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    path = Path(app.builder.outdir) / getattr(app.builder, "searchindex_filename", "")
+    if indexer is None or not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    try:
+        previous = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+        docnames = previous["docnames"]
+        old_entries = previous["indexentries"]
+    except (ValueError, KeyError, TypeError):
+        return []
+    kept: dict[str, list[tuple[str, str, str]]] = {}
+    for entry, places in old_entries.items():
+        for number, anchor, main in places:
+            kept.setdefault(docnames[number], []).append((entry, anchor, "main" if main else ""))
+    entries = indexer._index_entries  # no public API; a dict of docname -> entries
+    for docname, found in kept.items():
+        if docname in app.env.all_docs and docname not in entries:
+            entries[docname] = sorted(found)
+    # A clean build feeds pages in sorted order; keep the index in that order too.
+    ordered = sorted(entries.items())
+    entries.clear()
+    entries.update(ordered)
+    return []
+
+
+def use_our_scorer(app: Sphinx, config: Any) -> None:
+    """Name our hits on the search page (see static/portfolio-search.js), unless the
+    site brings a scorer of its own."""
+    if config.portfolio_search_entries and not config.html_search_scorer:
+        config.html_search_scorer = str(SCORER)
+
+
 def setup_search(app: Sphinx) -> None:
     app.add_config_value("portfolio_search_entries", True, "html", types=frozenset({bool}))
+    app.connect("config-inited", use_our_scorer)
     app.connect("doctree-resolved", add_search_entries)
+    app.connect("html-collect-pages", keep_index_entries)
     app.connect("build-finished", fix_object_links)
