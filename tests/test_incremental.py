@@ -63,18 +63,14 @@ def assert_same_output(srcdir: Path, incremental: Path, tmp_path: Path, stale=()
 
 
 def comparable(name: str, output: dict[str, bytes]) -> object:
-    """The file as compared; for the search index, two stock Sphinx quirks set aside.
+    """The file as compared; in the search index, one stock Sphinx quirk set aside.
 
-    - Sphinx (9.0 and earlier) drops from an incremental build's search index
-      the ``indexentries`` of pages it does not write again (sphinx-doc/sphinx#12599);
-      ``test_search_index_entries_survive_a_rebuild`` covers that part.
-    - After a page is deleted, words only it had stay in ``terms`` with an
-      empty list of pages: they find nothing, so a reader cannot tell.
+    After a page is deleted, words only it had stay in ``terms`` with an empty
+    list of pages: they find nothing, so a reader cannot tell.
     """
     if name != "searchindex.js":
         return output[name]
     index = search_index(output[name])
-    del index["indexentries"]
     for table in ("terms", "titleterms"):
         index[table] = {word: pages for word, pages in index[table].items() if pages != []}
     return index
@@ -179,11 +175,6 @@ def test_pages_whose_links_still_lead_home_are_not_rewritten(site, tmp_path):
     assert written_after(site, builddir) == {"jobs", "index", "summary"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Sphinx drops the index entries of pages it does not write again "
-    "(sphinx-doc/sphinx#12599), and search.py's card entries are index entries",
-)
 def test_search_index_entries_survive_a_rebuild(site, tmp_path):
     builddir = tmp_path / "incremental"
     build(site, builddir)
