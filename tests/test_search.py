@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import soup
 from sphinx_portfolio.search import name_parts, words_and_pairs
 
 
@@ -59,12 +60,31 @@ def test_entries_point_at_existing_ids(built):
 
 
 def test_objects_carry_their_real_anchor(built):
-    """Sphinx would rebuild an implicit anchor from the display name: "#Analyst, Engine Works"."""
-    index = search_index(built())
+    """Sphinx would rebuild an implicit anchor from the display name ("#Analyst, Engine
+    Works"); a second id would be an empty <span> with nothing to show as an excerpt."""
+    app = built()
+    index = search_index(app)
     ours = {int(n) for n, name in index["objtypes"].items() if name.startswith("portfolio:")}
     entries = [e for group in index["objects"].values() for e in group if e[1] in ours]
-    assert entries
-    assert all(entry[3] not in ("", "-") for entry in entries)
+    assert {index["objtypes"][str(e[1])] for e in entries} >= {"portfolio:card", "portfolio:paper"}
+    for file, _type, _prio, anchor, _name in entries:
+        page = soup(app, index["docnames"][file])
+        element = page.find(id=anchor)
+        assert element is not None and element.get_text(strip=True), anchor
+
+
+def test_the_search_page_gets_our_scorer(built):
+    app = built()
+    language_data = (Path(app.outdir) / "_static" / "language_data.js").read_text()
+    assert "portfolioNames" in language_data
+
+
+def test_a_sites_own_scorer_wins(built, tmp_path):
+    scorer = tmp_path / "scorer.js"
+    scorer.write_text("var Scorer = {mine: true};\n", encoding="utf-8")
+    app = built(html_search_scorer=str(scorer))
+    language_data = (Path(app.outdir) / "_static" / "language_data.js").read_text()
+    assert "mine: true" in language_data and "portfolioNames" not in language_data
 
 
 def test_general_index_and_latex_do_not_get_the_entries(built):

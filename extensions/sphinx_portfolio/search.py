@@ -141,7 +141,9 @@ def fix_object_links(app: Sphinx, exception: Exception | None) -> None:
     Sphinx stores an anchor equal to the object's name (or "type-name") as "same as
     the name", and its search page then rebuilds it from the *display* name:
     "#Sr. Machine Learning Engineer, Pinterest", an id no page has. Spelling the
-    anchor out makes the link land on the card (or paper) itself.
+    anchor out makes the link land on the card (or paper) itself. An anchor that is
+    an element's second id (HTML writes it as an empty <span>) becomes the element's
+    own id, so the search page can show an excerpt of it.
     """
     indexer = getattr(app.builder, "indexer", None)
     path = Path(app.builder.outdir) / getattr(app.builder, "searchindex_filename", "")
@@ -150,21 +152,41 @@ def fix_object_links(app: Sphinx, exception: Exception | None) -> None:
     text = path.read_text(encoding="utf-8")
     head, _, body = text.partition("(")
     index = json.loads(body[: body.rindex(")")])
-    if spell_out_anchors(index, app.env.get_domain("portfolio").get_objects()):
+    objects = list(app.env.get_domain("portfolio").get_objects())
+    own_ids = first_ids(app.env, {obj[3] for obj in objects})
+    if spell_out_anchors(index, objects, own_ids):
         path.write_text(f"{head}({json.dumps(index, separators=(',', ':'))})", encoding="utf-8")
 
 
-def spell_out_anchors(index: dict[str, Any], objects: Iterable[tuple]) -> int:
-    """Replace the implicit anchors ("" and "-") of our objects; return how many."""
+def first_ids(env: Any, docnames: Iterable[str]) -> dict[tuple[str, str], str]:
+    """(docname, a second id of an element) -> the element's own (first) id."""
+    found = {}
+    for docname in docnames:
+        try:
+            doctree = env.get_doctree(docname)
+        except (FileNotFoundError, OSError):
+            continue
+        for node in doctree.findall(nodes.Element):
+            for other in node.get("ids", [])[1:]:
+                found[docname, other] = node["ids"][0]
+    return found
+
+
+def spell_out_anchors(
+    index: dict[str, Any], objects: Iterable[tuple], own_ids: dict[tuple[str, str], str]
+) -> int:
+    """Write the anchor each of our objects should link to; return how many changed."""
     docs = {docname: number for number, docname in enumerate(index["docnames"])}
     types = {name: int(number) for number, name in index["objtypes"].items()}
     wanted = {}
     for fullname, dispname, objtype, docname, anchor, _prio in objects:
         implicit = {html.escape(fullname): "", f"{objtype}-{html.escape(fullname)}": "-"}
-        if anchor in implicit and docname in docs:
+        written = implicit.get(anchor, anchor)  # what Sphinx put in the index
+        target = own_ids.get((docname, anchor), anchor)
+        if written != target and docname in docs:
             prefix, _, name = html.escape(dispname).rpartition(".")
-            key = (prefix, docs[docname], types.get(f"portfolio:{objtype}"), implicit[anchor], name)
-            wanted[key] = anchor
+            key = (prefix, docs[docname], types.get(f"portfolio:{objtype}"), written, name)
+            wanted[key] = target
     fixed = 0
     for prefix, entries in index["objects"].items():
         for entry in entries:

@@ -124,3 +124,13 @@ def test_result_links_land_on_an_existing_element(search_page, server):
         if anchor:
             found = search_page.evaluate("id => !!document.getElementById(id)", anchor)
             assert found, f"{href} has no element with id {anchor!r}"
+
+
+def test_hits_are_named_after_the_card_or_paper(search_page, server):
+    """A card found by a figure is listed under its own name, not the page's title."""
+    results = search(search_page, server, "CTR")
+    card = next(r for r in results if r["href"] == SR_MLE)
+    assert card["title"] == "Sr. Machine Learning Engineer, Pinterest"
+    results = search(search_page, server, "ToMCAT")
+    assert results[0]["title"].startswith("The ToMCAT Dataset")
+    assert not search_page.errors
