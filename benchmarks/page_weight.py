@@ -60,12 +60,14 @@ def assets_of(outdir: Path, page: str) -> list[Path]:
 
 
 def page_weight(outdir: Path, page: str) -> dict[str, int]:
-    """gzip bytes a reader downloads for ``page``: HTML, CSS and JS, and the total."""
+    """gzip bytes a reader downloads for ``page``: HTML, CSS, JS, the search index."""
     assets = assets_of(outdir, page)
+    scripts = [p for p in assets if p.suffix == ".js"]
     weight = {
         "html": gz((outdir / page).read_bytes()),
         "css": sum(gz(p.read_bytes()) for p in assets if p.suffix == ".css"),
-        "js": sum(gz(p.read_bytes()) for p in assets if p.suffix == ".js"),
+        "js": sum(gz(p.read_bytes()) for p in scripts if p.name != "searchindex.js"),
+        "index": sum(gz(p.read_bytes()) for p in scripts if p.name == "searchindex.js"),
     }
     weight["total"] = sum(weight.values())
     return weight
@@ -86,12 +88,14 @@ def measure(size: int, workdir: Path) -> dict:
         result["synthetic"][variant] = {
             "experience": page_weight(out, f"{pages[0]}.html"),
             "home": page_weight(out, "index.html"),
+            "search": page_weight(out, "search.html"),
         }
     site = workdir / "site"
     build(REPO / "docs", site)
     result["site"] = {
         page: {"weight": page_weight(site, page), "extension": extension_assets(site, page)}
-        for page in ("index.html", "experience.html", "papers.html")
+        for page in ("index.html", "experience.html", "papers.html", "portfolio-impact.html")
+        if (site / page).exists()
     }
     return result
 
@@ -101,10 +105,11 @@ def report(result: dict) -> bool:
     stock, ours = result["synthetic"]["stock"], result["synthetic"]["ours"]
     print(f"## Synthetic portfolio, size {result['size']} (gzip bytes; ratio ours / stock)\n")
     print("| page | part | stock | ours | ratio |\n| --- | --- | ---: | ---: | ---: |")
-    for page in ("experience", "home"):
-        for part in ("html", "css", "js", "total"):
+    for page in ("experience", "home", "search"):
+        for part in ("html", "css", "js", "index", "total"):
             a, b = stock[page][part], ours[page][part]
-            print(f"| {page} | {part} | {a} | {b} | {b / a:.3f} |")
+            if a or b:
+                print(f"| {page} | {part} | {a} | {b} | {b / a if a else float('inf'):.3f} |")
     print("\n## The real site: the extension's own assets (gzip bytes)\n")
     print("| page | total | extension CSS | extension JS | files |")
     print("| --- | ---: | ---: | ---: | --- |")
@@ -114,12 +119,18 @@ def report(result: dict) -> bool:
         js = sum(v for k, v in data["extension"].items() if k.endswith(".js"))
         names = ", ".join(sorted(data["extension"])) or "none"
         print(f"| {page} | {data['weight']['total']} | {css} | {js} | {names} |")
-        ok = ok and css <= CSS_BUDGET and js == 0
+        # A script only where a feature needs it: the impact index's filter.
+        ok = ok and css <= CSS_BUDGET and (js == 0 or page == "portfolio-impact.html")
     extra_js = ours["experience"]["js"] - stock["experience"]["js"]
+    scorer_js = ours["search"]["js"] - stock["search"]["js"]
+    index_ratio = ours["search"]["index"] / stock["search"]["index"]
     ok = ok and extra_js <= 0
     print(
-        f"\nBudget: extension CSS <= {CSS_BUDGET} B gzip, no script of its own, "
-        f"experience-page JS ours - stock = {extra_js} B: {'kept' if ok else 'BROKEN'}"
+        f"\nBudget: extension CSS <= {CSS_BUDGET} B gzip and no script of its own on"
+        f" content pages (experience page JS, ours - stock: {extra_js} B):"
+        f" {'kept' if ok else 'BROKEN'}. The search page's scorer (names our hits)"
+        f" adds {scorer_js} B gzip there only; the search index is {index_ratio:.2f}x stock's"
+        " (hidden entries for cards, badges and papers)."
     )
     return ok
 
