@@ -91,6 +91,7 @@ latex_elements = {
     "preamble": r"""
 \setcounter{secnumdepth}{0}
 \frenchspacing  % no wide gap after the dot of Sr., Ph.D., B.S.
+\raggedbottom  % natural spacing: a short page ends early instead of stretching
 \fancypagestyle{normal}{\fancyhf{}\fancyfoot[C]{\thepage}\renewcommand{\headrulewidth}{0pt}}
 """,
 }
