@@ -239,6 +239,7 @@ def test_two_builds_write_identical_files(tmp_path):
     testroot="resume",
     confoverrides={
         "portfolio_profiles": [{"network": "X", "url": "javascript:alert(1)"}, "oops"],
+        "show_warning_types": True,  # the default only from Sphinx 8
     },
 )
 def test_bad_profiles_are_left_out_with_a_warning(app):
@@ -253,7 +254,7 @@ def test_unknown_export_is_a_located_warning(tmp_path):
     srcdir = copy_root("resume", tmp_path)
     index = srcdir / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace("<resume.json>", "<cv.xml>"))
-    app = build_site(srcdir)
+    app = build_site(srcdir, confoverrides={"show_warning_types": True})
     [warning] = warnings_of(app)
     assert "index.md:12" in warning
     assert "unknown export 'cv.xml'" in warning and "[portfolio.export]" in warning
