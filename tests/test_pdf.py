@@ -32,12 +32,12 @@ def unavailable(reason: str):
     pytest.skip(reason)
 
 
-def build_pdf(builddir: Path) -> Path:
+def build_pdf(builddir: Path, *extra: str) -> Path:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
         unavailable(f"no {', '.join(missing)}: install TeX and poppler-utils (see README)")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(REPO / "docs"),
-               str(builddir), "-W", "-n", "--keep-going", "-q"]  # fmt: skip
+               str(builddir), "-W", "-n", "--keep-going", "-q", *extra]  # fmt: skip
     run = subprocess.run(
         command, capture_output=True, text=True, env=REPRODUCIBLE, timeout=600, check=False
     )
@@ -159,3 +159,13 @@ def test_skills_and_interests_read_as_lines(app):
     assert r"\sphinxstylestrong{Poetry}: metre" in tex
     assert r"\begin{itemize}" in tex  # the cards keep their bullets
     assert tex.count(r"\begin{sphinxportfoliocard}") == 3
+
+
+def test_tagged_pdf_keeps_only_the_selected_roles(tmp_path):
+    """sphinx-build -t ads: the ads-ranking CV drops the roles tagged otherwise."""
+    text = pdf_text(build_pdf(tmp_path, "-t", "ads"))
+    assert "Sr. Machine Learning Engineer" in text
+    assert "Pinterest Labs Research Intern" in text
+    assert "Tetricus Labs" not in text
+    assert "Petrobras" not in text
+    assert "University of Arizona" in text  # untagged content always stays

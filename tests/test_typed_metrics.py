@@ -190,3 +190,13 @@ def test_an_unused_tag_changes_nothing(tmp_path):
 def test_typed_site_builds_everywhere(tmp_path, builder):
     app = build_site(copy_root("typed", tmp_path), builder, tags=["ads"])
     assert warnings_of(app) == []
+
+
+def test_tagged_build_tailors_resume_json(ads_site):
+    resume = json.loads((Path(ads_site.outdir) / "resume.json").read_text(encoding="utf-8"))
+    work = {item["position"]: item for item in resume["work"]}
+    assert list(work) == ["Ads Engineer", "Generalist"]
+    highlights = work["Ads Engineer"]["highlights"]
+    assert len(highlights) == 2 and not any("tooling guide" in h for h in highlights)
+    labels = [m["label"] for item in resume["work"] for m in item["x-metrics"]]
+    assert "throughput" not in labels and "revenue" in labels

@@ -216,7 +216,7 @@ def metric_record(entry: MetricEntry) -> dict[str, Any]:
 
 def card_metrics(domain: PortfolioDomain, order: dict[str, int]) -> dict[str, list[dict]]:
     by_card: dict[str, list[dict]] = {}
-    for entry in domain.metrics_in_order(order):
+    for entry in domain.selected_metrics(order):
         by_card.setdefault(entry.card, []).append(metric_record(entry))
     return by_card
 
@@ -357,7 +357,9 @@ def build_resume(app: Sphinx) -> dict[str, Any]:
     metrics = card_metrics(domain, order)
     resume: dict[str, Any] = {"basics": read_basics(app)}
     work, volunteer, education = [], [], []
-    for card in domain.cards_in_order(order):
+    for card in domain.selected_cards(order):
+        # A tailored build (sphinx-build -t TAG) keeps only the selected bullets.
+        card = card._replace(highlights=tuple(domain.selected_highlights(card)))
         card_figures = metrics.get(card.name, [])
         if card.kind in EDUCATION_KINDS:
             education.append(education_item(card, card_figures))
