@@ -19,8 +19,11 @@ def site(tmp_path_factory):
 
 def badge(app, label_text: str, docname: str = "work"):
     page = soup(app, docname)
-    return next(b for b in page.select("li .portfolio-metric, p .portfolio-metric")
-                if visible_text(b) == label_text)
+    return next(
+        b
+        for b in page.select("li .portfolio-metric, p .portfolio-metric")
+        if visible_text(b) == label_text
+    )
 
 
 def test_facts_show_in_the_tooltip(site):
@@ -75,7 +78,8 @@ def test_index_rows_link_to_card_and_evidence(site):
 def test_index_sorts_with_a_script_only_on_its_page(site):
     scripts = [s.get("src", "") for s in soup(site, "portfolio-impact").select("script")]
     assert any("impact-index.js" in s for s in scripts)
-    assert not any("impact-index.js" in s.get("src", "") for s in soup(site, "work").select("script"))
+    elsewhere = [s.get("src", "") for s in soup(site, "work").select("script")]
+    assert not any("impact-index.js" in s for s in elsewhere)
 
 
 def test_metric_role_by_name_and_by_label(site):
