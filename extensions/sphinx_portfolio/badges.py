@@ -32,7 +32,6 @@ FACT_OPTIONS = ("baseline", "window", "method", "as-of", "evidence")
 ROLE_OPTIONS = ("better", "name", *FACT_OPTIONS)
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _EXPLICIT = re.compile(r"^(?P<shown>.+?)\s*<(?P<spec>[^<>]+)>$", re.DOTALL)
-LATEX_ARROWS = {"up": r"$\uparrow$", "down": r"$\downarrow$", "flat": r"$\rightarrow$"}
 
 
 class metric_badge(nodes.Inline, nodes.TextElement):
@@ -242,26 +241,17 @@ def badge_title(node: metric_badge) -> str:
     return "; ".join(parts)
 
 
-def visit_badge_latex(self: Any, node: metric_badge) -> None:
-    arrow = LATEX_ARROWS.get(node["metric"]["direction"], "")
-    self.body.append(r"\textbf{" + (arrow + r"\,") * bool(arrow))
-
-
-def depart_badge_latex(self: Any, node: metric_badge) -> None:
-    self.body.append("}")
-
-
 def visit_passthrough(self: Any, node: nodes.Node) -> None:
     """Text builders: the figure as written, which already reads well."""
 
 
 def setup_badges(app: Sphinx) -> None:
+    # LaTeX rendering lives in latex.py, with the CV's style file.
     app.add_config_value("portfolio_metric_polarity", {}, "env", types=[dict])
     passthrough = (visit_passthrough, visit_passthrough)
     app.add_node(
         metric_badge,
         html=(visit_badge_html, depart_badge_html),
-        latex=(visit_badge_latex, depart_badge_latex),
         text=passthrough,
         man=passthrough,
         texinfo=passthrough,

@@ -219,18 +219,6 @@ def ignore(self: Any, node: nodes.Node) -> None:
     """The card's children render as ordinary nodes."""
 
 
-def visit_card_latex(self: Any, node: experience_card) -> None:
-    self.body.append("\n\\par\\medskip\n" + self.hypertarget_to(node))
-
-
-def visit_title_latex(self: Any, node: experience_title) -> None:
-    self.body.append(r"\par\noindent{\large\bfseries ")
-
-
-def depart_title_latex(self: Any, node: experience_title) -> None:
-    self.body.append("}\\par\\nopagebreak\n")
-
-
 def visit_title_text(self: Any, node: experience_title) -> None:
     self.new_state(0)
 
@@ -251,10 +239,10 @@ def depart_title_man(self: Any, node: experience_title) -> None:
 
 
 def setup_experience(app: Sphinx) -> None:
+    # LaTeX rendering of cards and titles lives in latex.py, with the CV's style file.
     app.add_node(
         experience_card,
         html=(visit_card_html, depart_card_html),
-        latex=(visit_card_latex, ignore),
         text=(ignore, ignore),
         man=(ignore, ignore),
         texinfo=(ignore, ignore),
@@ -262,7 +250,6 @@ def setup_experience(app: Sphinx) -> None:
     app.add_node(
         experience_title,
         html=(visit_title_html, depart_title_html),
-        latex=(visit_title_latex, depart_title_latex),
         text=(visit_title_text, depart_title_text),
         man=(visit_title_man, depart_title_man),
         texinfo=(ignore, ignore),
