@@ -281,7 +281,13 @@ def entry_links(entry: Entry) -> list[Link]:
 
 
 def _field(entry: Entry, name: str) -> Text:
-    return Text.from_latex(entry.fields[name]) if entry.fields.get(name) else Text()
+    return _from_latex(entry.fields[name]) if entry.fields.get(name) else Text()
+
+
+# Each entry is formatted more than once a build (sphinxcontrib-bibtex, the list,
+# the exports) and parsing LaTeX is most of the cost; pybtex's rich text is never
+# changed in place (its methods return new objects), so a parsed field is reused.
+_from_latex = functools.lru_cache(maxsize=16384)(Text.from_latex)
 
 
 def _join(parts: Iterable[Text], sep: str = ", ") -> Text:
