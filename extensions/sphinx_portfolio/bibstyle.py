@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry, Person
-from pybtex.plugin import register_plugin
+from pybtex.plugin import find_plugin, register_plugin
 from pybtex.richtext import HRef, String, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
@@ -294,6 +294,18 @@ def _join(parts: Iterable[Text], sep: str = ", ") -> Text:
     return Text(sep).join([part for part in parts if part])
 
 
+HELPER_STYLES = {
+    "label_style": "pybtex.style.labels",
+    "name_style": "pybtex.style.names",
+    "sorting_style": "pybtex.style.sorting",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _helper_style(group: str, name: str):
+    return find_plugin(group, name)
+
+
 class PortfolioStyle(BaseStyle):
     """Newest first, owner highlighted, links for DOI / arXiv / URL.
 
@@ -310,6 +322,11 @@ class PortfolioStyle(BaseStyle):
     max_authors = 0
 
     def __init__(self, owner=None, max_authors=None, **kwargs):
+        # BaseStyle looks each helper style up among all installed entry points
+        # (~10 ms apiece); a paper page per entry made that 30 s at 1000 papers.
+        for option, group in HELPER_STYLES.items():
+            name = kwargs.get(option) or getattr(self, f"default_{option}")
+            kwargs[option] = _helper_style(group, name)
         super().__init__(**kwargs)
         if owner is not None:
             self.owner_patterns = compile_owner_patterns(owner)
