@@ -163,6 +163,8 @@ def metrics_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict,
     if doctree is None or app.builder.format != "html":
         return
     domain = app.env.get_domain("portfolio")
+    if not any(m.docname == pagename for m in domain.metrics.values()):
+        return  # most pages (every paper page) have none: skip sorting them all
     metrics = [m for m in domain.selected_metrics({}) if m.docname == pagename]
     if not metrics:
         return
