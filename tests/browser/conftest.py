@@ -127,8 +127,11 @@ def server(site: Path) -> Iterator[str]:
 # -- the browser -----------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """Chromium for one test module. Not for the session: tests that run later fork
+    (sphinx-sitemap's Manager, parallel builds), and a child holding Playwright's pipe
+    would keep its driver from ever closing."""
     if not Path(CHROMIUM).exists():
         unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     try:
