@@ -98,7 +98,7 @@ def plain(latex: str) -> str:
     """
     # Not render_as("text"): it looks the backend up among all installed entry
     # points on every call (~20 ms each, minutes for a thousand papers).
-    return " ".join(Text.from_latex(latex).render(TEXT_BACKEND).split())
+    return " ".join(_from_latex(latex).render(TEXT_BACKEND).split())
 
 
 def doi_of(entry: Entry) -> str | None:
@@ -412,6 +412,17 @@ class PortfolioStyle(BaseStyle):
         )
 
     def format_entry(self, label, entry, bib_data=None):
+        # sphinxcontrib-bibtex asks twice per entry and build (the entry, then its
+        # tooltip) of the same style object: format it once.
+        memo = self.__dict__.setdefault("_formatted", {})
+        found = memo.get((label, id(entry)))
+        if found is not None and found[0] is entry:
+            return found[1]
+        formatted = self._format_entry(label, entry)
+        memo[label, id(entry)] = (entry, formatted)  # the entry kept: its id stays unique
+        return formatted
+
+    def _format_entry(self, label, entry):
         # One sentence per piece, as classic styles do; never raises.
         pieces = [
             self.format_authors(entry),
