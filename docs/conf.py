@@ -97,4 +97,5 @@ latex_elements = {
 }
 man_pages = [("index", "paulo-soares", "Paulo Soares, Senior ML Engineer", [author], 7)]
 epub_show_urls = "no"
+epub_exclude_files = ["404.xhtml"]  # the web's "page not found" has no place in a book
 epub_title = "Paulo Soares"
