@@ -77,6 +77,10 @@ def test_print_shows_where_outside_links_go(page, server):
     )
     assert shown, "the papers page has no outside link to check"
     assert all(href.rstrip("/") in content for href, content in shown), shown[:3]
+    bibtex = page.eval_on_selector_all(
+        "details.portfolio-bibtex", "els => els.map(e => getComputedStyle(e).display)"
+    )
+    assert all(display == "none" for display in bibtex)  # a CV lists papers, not BibTeX
 
 
 def test_print_makes_a_pdf_cv(page, server, tmp_path: Path):
