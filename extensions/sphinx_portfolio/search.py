@@ -11,7 +11,11 @@ word pairs of its text. The search page then links to the card itself and shows
 an excerpt of the card.
 
 The entries are added to the resolved doctree of the HTML write only: the
-general index (genindex), LaTeX and the other builders never see them.
+general index (genindex), LaTeX and the other builders never see them. Two
+repairs make the results read well: each object's search-index anchor is
+spelled out (Sphinx would otherwise link "#<display name>"), and a small
+``html_search_scorer`` (static/portfolio-search.js, on the search page only)
+lists a hit under the card's or paper's name rather than the page title.
 """
 
 from __future__ import annotations
