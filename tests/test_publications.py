@@ -5,13 +5,21 @@ from __future__ import annotations
 import json
 import re
 import runpy
+import zlib
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.util.inventory import InventoryFile
 
 from conftest import REPO, build_site, copy_root, visible_text, warnings_of
+
+
+def inventory(path: Path, role: str) -> dict[str, str]:
+    """{name: uri} of one object type in objects.inv, read as any tool reads it."""
+    header_and_body = path.read_bytes().split(b"\n", 4)
+    body = zlib.decompress(header_and_body[4]).decode("utf-8")
+    entries = (line.split(" ", 4) for line in body.splitlines())
+    return {name: uri.replace("$", name) for name, kind, _, uri, _ in entries if kind == role}
 
 
 def page(outdir: Path, name: str) -> BeautifulSoup:
@@ -157,9 +165,8 @@ def test_papers_are_search_objects(site):
     by_surname = [name for name in names if "babbage" in name.lower()]
     assert by_surname == ["Notes on the Analytical Engine (King, Babbage, 2019)"]
     assert any("Ranking" in name for name in names)
-    inventory = InventoryFile.loads((site / "objects.inv").read_bytes(), uri="")
-    papers = inventory.data["portfolio:paper"]
-    assert {key: item.uri for key, item in papers.items()} == {
+    papers = inventory(site / "objects.inv", "portfolio:paper")
+    assert papers == {
         "newest2025": "papers.html#newest2025-entry",
         "older2019": "papers.html#older2019-entry",
         "tie2024a": "papers.html#tie2024a-entry",

@@ -184,7 +184,8 @@ def note_bib_dependencies(env) -> None:
 def entry_lines(path: Path) -> dict[str, int]:
     """Line of each ``@type{key,`` in a .bib file, for warnings."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        # sphinxcontrib-bibtex < 2.7 names its files with str, 2.7 with Path.
+        text = Path(path).read_text(encoding="utf-8-sig")
     except OSError:
         return {}
     lines = {}
@@ -647,7 +648,8 @@ def paper_docname(config, key: str) -> str | None:
 
 
 def page_source(key: str, bibfile: Path) -> str:
-    return f":orphan:\n\n{GENERATED_MARK} {bibfile.name}; edit the .bib file.\n\n.. paper:: {key}\n"
+    name = Path(bibfile).name  # a str before sphinxcontrib-bibtex 2.7
+    return f":orphan:\n\n{GENERATED_MARK} {name}; edit the .bib file.\n\n.. paper:: {key}\n"
 
 
 def write_paper_pages(app: Sphinx) -> None:
