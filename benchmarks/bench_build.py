@@ -103,51 +103,54 @@ def sphinx_build(srcdir: Path, outdir: Path, jobs: int = 1) -> Build:
     )
 
 
-def one_round(workdir: Path, size: int, variant: str, results: Results) -> Path:
-    """The four steps on a freshly generated site; returns its HTML output."""
-    srcdir, outdir = workdir / "src", workdir / "out"
-    shutil.rmtree(outdir, ignore_errors=True)
-    pages = generate(srcdir, size, variant)
-    clean = sphinx_build(srcdir, outdir)
-    results.add(size, variant, "clean", clean)
-    results.peak_mib.setdefault(key(size, variant), []).append(clean.peak_mib)
-    noop = sphinx_build(srcdir, outdir)
-    results.add(size, variant, "no-change", noop)
-    results.noop_written[key(size, variant)] = noop.written
+def one_round(workdir: Path, size: int, order: tuple[str, ...], results: Results) -> Path:
+    """The four steps on freshly generated sites, each step run for every variant
+    in turn, so that a burst of load from elsewhere hits both variants alike.
+    Returns the folder holding each variant's HTML output."""
+    sites = {variant: (workdir / variant / "src", workdir / variant / "out") for variant in order}
+    pages = {}
+    for variant, (srcdir, outdir) in sites.items():
+        shutil.rmtree(outdir, ignore_errors=True)
+        pages[variant] = generate(srcdir, size, variant)
+    for variant, (srcdir, outdir) in sites.items():
+        clean = sphinx_build(srcdir, outdir)
+        results.add(size, variant, "clean", clean)
+        results.peak_mib.setdefault(key(size, variant), []).append(clean.peak_mib)
+    for variant, (srcdir, outdir) in sites.items():
+        noop = sphinx_build(srcdir, outdir)
+        results.add(size, variant, "no-change", noop)
+        results.noop_written[key(size, variant)] = noop.written
     time.sleep(1)  # a later mtime than the last build, even on coarse file systems
-    edit_one_page(srcdir, pages[len(pages) // 2], variant)
-    edit = sphinx_build(srcdir, outdir)
-    results.add(size, variant, "edit", edit)
-    results.edit_read[key(size, variant)] = edit.read
-    results.edit_written[key(size, variant)] = edit.written
-    shutil.rmtree(outdir)
-    results.add(size, variant, "clean -j 2", sphinx_build(srcdir, outdir, jobs=2))
-    return outdir / "html"
+    for variant, (srcdir, outdir) in sites.items():
+        edit_one_page(srcdir, pages[variant][len(pages[variant]) // 2], variant)
+        edit = sphinx_build(srcdir, outdir)
+        results.add(size, variant, "edit", edit)
+        results.edit_read[key(size, variant)] = edit.read
+        results.edit_written[key(size, variant)] = edit.written
+    for variant, (srcdir, outdir) in sites.items():
+        shutil.rmtree(outdir)
+        results.add(size, variant, "clean -j 2", sphinx_build(srcdir, outdir, jobs=2))
+    return workdir
 
 
 def run(sizes: list[int], reps: int, workdir: Path, search: bool, save: Path | None) -> Results:
     results = Results(sizes=sizes, reps=reps)
-    last: dict[str, Path] = {}
-    for variant in VARIANTS:  # untimed: byte-compiles imports, warms the file cache
-        one_round(workdir / f"warmup-{variant}", min(sizes), variant, Results(sizes, 1))
+    last = workdir
+    # untimed: byte-compiles imports, warms the file cache
+    one_round(workdir / "warmup", min(sizes), VARIANTS, Results(sizes, 1))
     for rep in range(reps):
         for size in sizes:
             # Alternate which variant goes first so that drift hits both alike.
             order = VARIANTS if (rep + sizes.index(size)) % 2 == 0 else VARIANTS[::-1]
-            for variant in order:
-                started = time.perf_counter()
-                last[variant] = one_round(workdir / f"{size}-{variant}", size, variant, results)
-                if save:  # after every round: a long run that dies keeps what it measured
-                    save.write_text(json.dumps(asdict(results), indent=1, ensure_ascii=False))
-                print(
-                    f"rep {rep + 1}/{reps} N={size} {variant}: "
-                    f"{time.perf_counter() - started:.1f} s",
-                    file=sys.stderr,
-                    flush=True,
-                )
+            started = time.perf_counter()
+            last = one_round(workdir / str(size), size, order, results)
+            if save:  # after every round: a long run that dies keeps what it measured
+                save.write_text(json.dumps(asdict(results), indent=1, ensure_ascii=False))
+            elapsed = time.perf_counter() - started
+            print(f"rep {rep + 1}/{reps} N={size}: {elapsed:.1f} s", file=sys.stderr, flush=True)
     if search:
         for variant in VARIANTS:
-            results.search[variant] = search_figures(last[variant], reps)
+            results.search[variant] = search_figures(last / variant / "out" / "html", reps)
     return results
 
 
