@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_root, soup, warnings_of
+from conftest import build_site, copy_root, soup, visible_text, warnings_of
 
 EXPECTED = [
     # (file, line, subtype, words in the message)
@@ -73,3 +73,105 @@ def test_a_subtype_can_be_suppressed(tmp_path):
     app = build_site(copy_root("bad", tmp_path), confoverrides=overrides)
     assert not [w for w in warnings_of(app) if "portfolio.metric" in w]
     assert [w for w in warnings_of(app) if "portfolio.url" in w]
+
+
+EDGE_CASES = {
+    "index.md": """# Edge cases
+
+```{toctree}
+cjk
+subs
+dupes
+```
+
+```{impact-summary}
+:colour: red
+```
+""",
+    "cjk.md": """# 日本語 {metric-badge}`+5% CTR`
+
+```{experience-card} 日本語
+:org: 会社
+
+- Loose? No: {metric-badge}`+1% CTR`.
+```
+
+```{experience-card} エンジニア
+:org: 会社
+```
+
+Outside any card: {metric-badge}`+2% recall`.
+""",
+    "subs.rst": """Substitutions
+=============
+
+.. |lift| replace:: :metric-badge:`+8% CTR`
+
+We saw |lift| twice: |lift|.
+""",
+    "dupes.md": """# Dupes
+
+```{metric-badge} +1% CTR
+:name: same
+```
+
+```{metric-badge} +2% CTR
+:name: same
+```
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def edge(tmp_path_factory):
+    srcdir = tmp_path_factory.mktemp("edge") / "edge"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_portfolio"]\nshow_warning_types = True\n'
+    )
+    for name, text in EDGE_CASES.items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+    return build_site(srcdir)
+
+
+def test_unknown_option_on_a_contentless_directive_keeps_it(edge):
+    warnings = warnings_of(edge)
+    assert [w for w in warnings if "index.md:9:" in w and "unknown option :colour:" in w]
+    assert soup(edge, "index").select("ul.portfolio-impact")
+
+
+def test_titles_without_ascii_letters_still_make_distinct_cards(edge):
+    ids = [a["id"] for a in soup(edge, "cjk").select("article.portfolio-experience")]
+    assert len(set(ids)) == 2
+    groups = {}
+    for item in soup(edge, "index").select("ul.portfolio-impact > li"):
+        heading = visible_text(item.select_one(".portfolio-impact-role"))
+        groups[heading] = [visible_text(b) for b in item.select(".portfolio-metric")]
+    assert groups["日本語, 会社"] == ["+1% CTR"]
+    assert "+2% recall" in groups["Elsewhere on the site"]
+    assert not [w for w in warnings_of(edge) if "duplicate experience card" in w]
+
+
+def test_a_badge_in_a_title_links_to_its_section_and_leaves_ids_alone(edge):
+    page = soup(edge, "cjk")
+    assert not page.select("h1 .portfolio-metric[id]")
+    index = soup(edge, "index")
+    assert not [b for b in index.select(".portfolio-metric[id]")]
+
+
+def test_a_badge_in_a_substitution_is_recorded_where_it_is_used(edge):
+    assert not [w for w in warnings_of(edge) if "subs.rst" in w]
+    badges = soup(edge, "subs").select("[role=main] .portfolio-metric")
+    assert [visible_text(b) for b in badges] == ["+8% CTR", "+8% CTR"]
+    assert len({b["id"] for b in badges}) == 2
+
+
+def test_a_duplicate_metric_name_is_a_located_warning(edge):
+    hits = [w for w in warnings_of(edge) if "duplicate name 'same'" in w]
+    assert len(hits) == 1 and "dupes.md:7:" in hits[0]
+    assert hits[0].endswith("[portfolio.duplicate]")
+
+
+def test_a_card_without_org_has_no_empty_organisation(built):
+    card = soup(built, "cards").select_one('article[data-role="No Org"]')
+    assert card.select_one(".portfolio-experience-org") is None

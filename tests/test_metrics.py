@@ -108,6 +108,8 @@ def test_arrows_give_a_cue_beyond_colour():
         ("great results", "cannot read a figure"),
         ("+2.6%", "has no label"),
         ("<b>x</b>", "cannot read a figure"),
+        ("1e400 CTR", "cannot read a figure"),
+        ("9" * 400 + " CTR", "too large to be a number"),
     ],
 )
 def test_malformed_metrics_say_what_is_expected(text, message):

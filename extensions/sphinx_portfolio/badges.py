@@ -13,16 +13,19 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxRole
 
-from .domain import MetricEntry, PortfolioDomain
+from .domain import MetricEntry, PortfolioDomain, documents_in_reading_order
 from .metrics import Metric, MetricError, parse_metric, plain_number
 from .shared import (
     LenientOptions,
     PortfolioDirective,
     choice,
+    has_ancestor,
     is_safe_url,
     looks_like_html,
+    nearest,
     slugify,
     warn,
 )
@@ -34,51 +37,97 @@ _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _EXPLICIT = re.compile(r"^(?P<shown>.+?)\s*<(?P<spec>[^<>]+)>$", re.DOTALL)
 
 
+class experience_card(nodes.General, nodes.Element):
+    """An article for one role (see experience.py); defined here so badges know it."""
+
+
 class metric_badge(nodes.Inline, nodes.TextElement):
     """A quantified result; its text child is the figure as written."""
 
 
-def badge_node(metric: Metric, shown: str, anchor: str = "", facts: dict | None = None):
+def badge_node(metric: Metric, shown: str, facts: dict | None = None) -> metric_badge:
     """Build the node every builder renders; ``shown`` is the visible text."""
     node = metric_badge(shown, shown)
     node["metric"] = metric.as_dict()
     node["spoken"] = metric.spoken()
     node["arrow"] = metric.arrow
     node["facts"] = dict(facts or {})
-    if anchor:
-        node["ids"] = [anchor]
     return node
 
 
 def copy_badge(node: metric_badge) -> metric_badge:
-    """A second rendering of a badge (summary row, impact summary): no duplicate id."""
+    """A second rendering of a badge (summary row): no id, and not recorded again."""
     clone = node.deepcopy()
     clone["ids"] = []
+    clone.attributes.pop("record", None)
     return clone
 
 
-def record_badge(env: Any, node: metric_badge, lineno: int, name: str = "") -> None:
-    """Store the badge in the domain, attached to the card being read, if any."""
-    card = env.temp_data.get(CARD_CONTEXT)
-    domain: PortfolioDomain = env.get_domain("portfolio")
-    order = env.new_serialno("portfolio-metric")
-    anchor = f"metric-{slugify(node['metric']['label']) or 'figure'}-{order}"
-    node["ids"] = [anchor]
-    domain.note_metric(
-        MetricEntry(
-            key=f"{env.docname}#{anchor}",
+class RecordBadges(SphinxTransform):
+    """Give each badge its id and store it in the domain, once the page is parsed.
+
+    Done here, not in the role: substitutions are expanded by now (a badge in a
+    ``|sub|`` is recorded where it is used, not where it is defined), and the
+    card and bullet around a badge are read from the tree itself.
+    """
+
+    default_priority = 400  # after docutils' Substitutions (220)
+
+    def apply(self, **kwargs: Any) -> None:
+        domain: PortfolioDomain = self.env.get_domain("portfolio")
+        for node in list(self.document.findall(metric_badge)):
+            record = node.attributes.pop("record", None)
+            if record is None or has_ancestor(node, nodes.substitution_definition):
+                continue
+            domain.note_metric(self.entry(node, record))
+
+    def entry(self, node: metric_badge, record: dict[str, Any]) -> MetricEntry:
+        env = self.env
+        order = env.new_serialno("portfolio-metric")
+        anchor = f"metric-{slugify(node['metric']['label']) or 'figure'}-{order}"
+        key = f"{env.docname}#{anchor}"
+        title = nearest(node, nodes.title)
+        if title is not None and title.parent["ids"]:
+            # Titles are copied into tables of contents: link to the section instead.
+            anchor = title.parent["ids"][0]
+        else:
+            node["ids"] = [anchor]
+        card = nearest(node, experience_card)
+        item = nearest(node, nodes.list_item)
+        name = record["name"]
+        return MetricEntry(
+            key=key,
             docname=env.docname,
-            lineno=lineno,
+            lineno=record["lineno"],
             anchor=anchor,
-            card=card.name if card else "",
+            card=card.get("portfolio_name", "") if card is not None else "",
             text=node.astext(),
             metric=node["metric"],
             facts=node["facts"],
             order=order,
             name=name,
-            tags=card.tags if card else (),
+            tags=tuple(card.get("tags", ())) if card is not None else (),
+            bullet_tags=tuple(item.get("portfolio_tags", ())) if item is not None else (),
         )
-    )
+
+
+def warn_duplicate_names(app: Sphinx, env: Any) -> None:
+    """Once every page is read (serial, parallel or incremental alike): a name twice
+    is a located warning at each later use, in reading order."""
+    domain: PortfolioDomain = env.get_domain("portfolio")
+    first: dict[str, MetricEntry] = {}
+    for metric in domain.metrics_in_order(documents_in_reading_order(env)):
+        if not metric.name:
+            continue
+        if metric.name in first:
+            other = first[metric.name].docname
+            warn(
+                f"metric-badge: duplicate name {metric.name!r}, other instance in {other}",
+                (metric.docname, metric.lineno),
+                "duplicate",
+            )
+        else:
+            first[metric.name] = metric
 
 
 def parse_or_warn(env: Any, spec: str, better: str | None, location: Any) -> Metric | None:
@@ -120,7 +169,7 @@ def parse_role_options(text: str, location: Any) -> dict[str, str]:
 
 
 def make_badge(env, spec, shown, options, location, lineno) -> metric_badge | None:
-    """Parse, check the facts, record in the domain; None (after a warning) if unreadable."""
+    """Parse and check the facts; None (after a warning) if unreadable."""
     better = options.get("better") or None
     if better not in (None, "higher", "lower"):
         warn(f"metric-badge: better must be higher or lower, not {better!r}", location, "option")
@@ -130,8 +179,11 @@ def make_badge(env, spec, shown, options, location, lineno) -> metric_badge | No
         return None
     facts = checked_facts(options, location)
     node = badge_node(metric, shown, facts=facts)
-    name = nodes.fully_normalize_name(options.get("name") or "")
-    record_badge(env, node, lineno, name=name)
+    # RecordBadges stores it once the page is parsed.
+    node["record"] = {
+        "lineno": lineno,
+        "name": nodes.fully_normalize_name(options.get("name") or ""),
+    }
     return node
 
 
@@ -257,4 +309,6 @@ def setup_badges(app: Sphinx) -> None:
         texinfo=passthrough,
     )
     app.add_role("metric-badge", MetricBadgeRole())
+    app.add_transform(RecordBadges)
+    app.connect("env-check-consistency", warn_duplicate_names)
     app.add_directive("metric-badge", MetricBadgeDirective)

@@ -291,13 +291,17 @@ class PortfolioDomain(Domain):
         return None
 
     def _metric_target(self, target: str) -> tuple[str, str, str] | None:
-        """A badge by its name (or key); else the first badge with that label."""
-        for metric in self.metrics.values():
+        """A badge by its name (or key), else the first badge with that label.
+
+        In reading order, so that the answer does not depend on which page was
+        read last (a duplicate name is warned about when it is read).
+        """
+        metrics = self.metrics_in_order(documents_in_reading_order(self.env))
+        for metric in metrics:
             if target in (metric.name, metric.key):
                 return metric.docname, metric.anchor, metric.text
         label = target.lower()
-        order = documents_in_reading_order(self.env)
-        for metric in self.metrics_in_order(order):
+        for metric in metrics:
             if metric.metric["label"].lower() == label:
                 return metric.docname, metric.anchor, metric.text
         return None

@@ -7,6 +7,7 @@ HTML shows (elsewhere the inline badges already carry the figures).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -14,14 +15,10 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.nodes import make_id
 
-from .badges import CARD_CONTEXT, copy_badge, metric_badge
+from .badges import CARD_CONTEXT, copy_badge, experience_card, metric_badge
 from .domain import CardEntry, PortfolioDomain, warn_duplicate_card
 from .shared import LenientOptions, PortfolioDirective, is_safe_url, slugify, split_list
 from .tailor import apply_bullet_tags
-
-
-class experience_card(nodes.General, nodes.Element):
-    """An article for one role; attributes org, role, kind and tags."""
 
 
 class experience_title(nodes.General, nodes.TextElement):
@@ -60,13 +57,15 @@ class ExperienceCard(PortfolioDirective):
         entry = self.make_entry(title, org, options)
         card = self.card_node(entry)
         items = bullets(self.fill(card, entry))
-        self.register(
+        registered = self.register(
             entry._replace(
                 highlights=tuple(" ".join(item.astext().split()) for item in items),
                 highlight_tags=tuple(tuple(item.get("portfolio_tags", ())) for item in items),
             )
         )
-        self.tag_badges_of_bullets(items)
+        # Badges find their card through this (badges.RecordBadges); a card that lost
+        # a name clash keeps its badges out of the other card's list.
+        card["portfolio_name"] = entry.name if registered else ""
         return [card]
 
     def make_entry(self, title: str, org: str, options: dict[str, str]) -> CardEntry:
@@ -74,7 +73,11 @@ class ExperienceCard(PortfolioDirective):
         if url and not is_safe_url(url):
             self.warn(f":url: {url!r} is not an http(s) URL and is left out", "url")
             url = ""
-        name = nodes.fully_normalize_name(options.get("name") or slugify(f"{org} {title}"))
+        order = self.env.new_serialno("portfolio-card")
+        name = nodes.fully_normalize_name(options.get("name") or default_name(org, title))
+        if not name:
+            # A title with no letters a slug keeps (say, only CJK): still a unique name.
+            name = f"{slugify(self.env.docname)}-card-{order}"
         anchor = make_id(self.env, self.state.document, "", name)
         return CardEntry(
             name=name,
@@ -88,7 +91,7 @@ class ExperienceCard(PortfolioDirective):
             kind=options.get("kind", "").strip().lower(),
             url=url,
             tags=tuple(tag.lower() for tag in split_list(options.get("tags"))),
-            order=self.env.new_serialno("portfolio-card"),
+            order=order,
         )
 
     def card_node(self, entry: CardEntry) -> experience_card:
@@ -113,8 +116,9 @@ class ExperienceCard(PortfolioDirective):
             body = self.parse_content_to_nodes(allow_section_headings=False)
         finally:
             del self.env.temp_data[CARD_CONTEXT]
-        for part in body:
-            apply_bullet_tags(part)
+        tags = set().union(*(apply_bullet_tags(part) for part in body))
+        if tags:
+            self.env.get_domain("portfolio").note_tags(self.env.docname, tags)
         badges = [node for part in body for node in part.findall(metric_badge)]
         if badges:
             # Spaces between the copies: the row's text (search excerpts, page
@@ -126,26 +130,21 @@ class ExperienceCard(PortfolioDirective):
         card.extend(body)
         return body
 
-    def tag_badges_of_bullets(self, items: list[nodes.list_item]) -> None:
-        """A badge in a tagged bullet is kept or dropped with its bullet."""
-        domain: PortfolioDomain = self.env.get_domain("portfolio")
-        for item in items:
-            tags = tuple(item.get("portfolio_tags", ()))
-            if not tags:
-                continue
-            domain.note_tags(self.env.docname, tags)
-            for badge in item.findall(metric_badge):
-                key = f"{self.env.docname}#{badge['ids'][0]}"
-                domain.metrics[key] = domain.metrics[key]._replace(bullet_tags=tags)
-
-    def register(self, entry: CardEntry) -> None:
+    def register(self, entry: CardEntry) -> bool:
+        """Store the card and its reference target; False if the name is taken."""
         domain: PortfolioDomain = self.env.get_domain("portfolio")
         other = domain.note_card(entry)
         if other is not None:
             warn_duplicate_card(entry, other)
-            return
+            return False
         std = self.env.get_domain("std")
         std.note_hyperlink_target(entry.name, entry.docname, entry.anchor, entry.title)
+        return True
+
+
+def default_name(org: str, title: str) -> str:
+    """'Pinterest', 'Sr. ML Engineer' -> 'pinterest-sr-ml-engineer' (letters of any script)."""
+    return re.sub(r"[\W_]+", "-", f"{org} {title}".lower()).strip("-")
 
 
 def bullets(body: list[nodes.Node]) -> list[nodes.list_item]:
@@ -161,10 +160,13 @@ def bullets(body: list[nodes.Node]) -> list[nodes.list_item]:
 def meta_line(entry: CardEntry) -> nodes.paragraph:
     """'Org · period · location' in ordinary nodes, so every builder can render it."""
     line = nodes.paragraph(classes=["portfolio-experience-meta"])
-    org: nodes.Node = nodes.strong(entry.org, entry.org, classes=["portfolio-experience-org"])
-    if entry.url:
-        org = nodes.reference("", "", org, refuri=entry.url, internal=False)
-    parts = [org] + [
+    parts: list[nodes.Node] = []
+    if entry.org:
+        org: nodes.Node = nodes.strong(entry.org, entry.org, classes=["portfolio-experience-org"])
+        if entry.url:
+            org = nodes.reference("", "", org, refuri=entry.url, internal=False)
+        parts.append(org)
+    parts += [
         nodes.inline(value, value, classes=[f"portfolio-experience-{key}"])
         for key, value in (("period", entry.period), ("location", entry.location))
         if value
@@ -230,6 +232,15 @@ def depart_title_text(self: Any, node: experience_title) -> None:
     self.states[-1].append((0, ["", title, "-" * len(title), ""]))
 
 
+def visit_title_texinfo(self: Any, node: experience_title) -> None:
+    # A blank line first: Info would otherwise run the title into the line before.
+    self.body.append("\n\n@strong{")
+
+
+def depart_title_texinfo(self: Any, node: experience_title) -> None:
+    self.body.append("}\n\n")
+
+
 def visit_title_man(self: Any, node: experience_title) -> None:
     self.body.append(self.defs["strong"][0])
 
@@ -252,7 +263,7 @@ def setup_experience(app: Sphinx) -> None:
         html=(visit_title_html, depart_title_html),
         text=(visit_title_text, depart_title_text),
         man=(visit_title_man, depart_title_man),
-        texinfo=(ignore, ignore),
+        texinfo=(visit_title_texinfo, depart_title_texinfo),
     )
     app.add_node(
         experience_summary,

@@ -6,6 +6,7 @@ reuse the parser and the wording of badges without a build.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -71,6 +72,8 @@ _FIGURE = re.compile(
     rf"(?P<sign>{_SIGN})?\s*(?P<currency>[$€£])?{_NUMBER}"
     r"(?:\s*(?P<scale>[KMB])\b|(?P<scale2>[KMB])(?=\s|$))?"
     r"\s*(?P<unit>%|pp\b|×|x\b)?"
+    # The figure ends here: "1e400 CTR" is not the number 1 with a label "e400 CTR".
+    r"(?=[\s,;:)]|$)"
 )
 _LEADING = re.compile(rf"^{_FIGURE.pattern}\s*(?P<label>.*)$", re.DOTALL)
 _TRAILING = re.compile(rf"^(?P<label>.+?)\s+by\s+{_FIGURE.pattern}$", re.DOTALL)
@@ -205,6 +208,8 @@ def _figure_parts(match: re.Match[str]) -> dict[str, object]:
     sign = "-" if match["sign"] and match["sign"] in _MINUS else (match["sign"] or "")
     scale = match["scale"] or match["scale2"] or ""
     number = float(match["number"].replace(",", "")) * SCALES.get(scale, 1)
+    if not math.isfinite(number):
+        raise MetricError(f"the figure {match['number'][:12]}… is too large to be a number")
     unit = CURRENCIES.get(match["currency"] or "", "") or (match["unit"] or "")
     if unit == "×":
         unit = "x"

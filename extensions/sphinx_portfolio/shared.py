@@ -33,6 +33,11 @@ class LenientOptions(dict):
     def __missing__(self, name: str) -> Callable[[str | None], UnknownOption]:
         return lambda value: UnknownOption(value or "")
 
+    def __bool__(self) -> bool:
+        # An empty spec must still count as "takes options", or the parsers read
+        # ":foo: bar" as content and the directive never sees it.
+        return True
+
 
 def warn(message: str, location: Any, subtype: str) -> None:
     """A located warning that ``suppress_warnings = ["portfolio.<subtype>"]`` can silence."""
@@ -55,6 +60,18 @@ def is_safe_url(url: str) -> bool:
 def slugify(text: str) -> str:
     """A lowercase, hyphenated name: 'Sr. ML Engineer' -> 'sr-ml-engineer'."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def nearest(node: Any, kind: type) -> Any:
+    """The closest ancestor of ``node`` of type ``kind``, or None."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, kind):
+        parent = parent.parent
+    return parent
+
+
+def has_ancestor(node: Any, kind: type) -> bool:
+    return nearest(node, kind) is not None
 
 
 def split_list(text: str | None) -> tuple[str, ...]:
