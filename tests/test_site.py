@@ -101,7 +101,7 @@ def test_every_quantified_figure_is_a_badge(site):
         ("CTR", "1.32", "up"),
         ("annual infra savings", "", "none"),
         ("project", "5000000", "none"),
-        ("annual savings", "15000000", "none"),
+        ("expected annual savings", "15000000", "none"),
         ("operational efficiency", "15", "up"),
     ]
     assert all(b["data-metric-sentiment"] in ("good", "neutral") for b in badges)
