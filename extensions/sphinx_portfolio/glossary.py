@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .badges import metric_badge
 from .experience import experience_card, experience_summary
+from .shared import has_ancestor
 
 
 class LinkFirstUseToGlossary(SphinxPostTransform):
@@ -30,7 +30,7 @@ class LinkFirstUseToGlossary(SphinxPostTransform):
             seen: set[str] = set()
             for badge in list(card.findall(metric_badge)):
                 label = badge["metric"]["label"].lower()
-                if label in seen or label not in terms or in_summary(badge):
+                if label in seen or label not in terms or has_ancestor(badge, experience_summary):
                     continue
                 seen.add(label)
                 reference = term_reference(badge, terms[label])
@@ -43,15 +43,6 @@ def glossary_terms(env: Any) -> dict[str, str]:
     """Lower-cased term -> the term as the glossary writes it."""
     std = env.get_domain("std")
     return {name.lower(): name for kind, name in std.objects if kind == "term"}
-
-
-def in_summary(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, experience_summary):
-            return True
-        parent = parent.parent
-    return False
 
 
 def term_reference(badge: metric_badge, term: str) -> addnodes.pending_xref:

@@ -33,6 +33,7 @@ from sphinx.application import Sphinx
 
 from .badges import metric_badge
 from .experience import experience_card
+from .shared import has_ancestor
 
 SCORER = Path(__file__).parent / "static" / "portfolio-search.js"
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -62,7 +63,7 @@ def search_targets(
         if card["ids"]:
             yield card, card["ids"][0], card_names(card)
     for badge in doctree.findall(metric_badge):
-        if badge["ids"] and not in_card(badge):
+        if badge["ids"] and not has_ancestor(badge, experience_card):
             yield badge, badge["ids"][0], badge_names(badge)
     domain = app.env.get_domain("portfolio")
     papers = {
@@ -98,15 +99,6 @@ def name_parts(names: Iterable[str]) -> Iterator[str]:
         name = name.lower()
         yield name
         yield from (part.strip() for part in NAME_PARTS.split(name))
-
-
-def in_card(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, experience_card):
-            return True
-        parent = parent.parent
-    return False
 
 
 def words_and_pairs(text: str, stopwords: Iterable[str]) -> set[str]:

@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxRole
 
-from .shared import split_list, warn
+from .shared import nearest, split_list, warn
 
 
 class bullet_tags(nodes.Invisible, nodes.Inline, nodes.Element):
@@ -38,7 +38,7 @@ def apply_bullet_tags(root: nodes.Node) -> set[str]:
     """Move each marker's tags onto its list item; return every tag seen."""
     seen: set[str] = set()
     for marker in list(root.findall(bullet_tags)):
-        item = next((a for a in iter_ancestors(marker) if isinstance(a, nodes.list_item)), None)
+        item = nearest(marker, nodes.list_item)
         if item is None:
             warn("tagged: tags apply to a bullet point; put the role inside one", marker, "tags")
         else:
@@ -46,13 +46,6 @@ def apply_bullet_tags(root: nodes.Node) -> set[str]:
             seen.update(marker["tags"])
         marker.parent.remove(marker)
     return seen
-
-
-def iter_ancestors(node: nodes.Node):
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
 
 
 class CollectBulletTags(SphinxTransform):
