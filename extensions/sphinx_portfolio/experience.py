@@ -17,7 +17,15 @@ from sphinx.util.nodes import make_id
 
 from .badges import CARD_CONTEXT, copy_badge, experience_card, metric_badge
 from .domain import CardEntry, PortfolioDomain, warn_duplicate_card
-from .shared import LenientOptions, PortfolioDirective, is_safe_url, slugify, split_list
+from .shared import (
+    LenientOptions,
+    PortfolioDirective,
+    ignore,
+    is_safe_url,
+    skip,
+    slugify,
+    split_list,
+)
 from .tailor import apply_bullet_tags
 
 
@@ -211,14 +219,6 @@ def visit_summary_html(self: Any, node: experience_summary) -> None:
 
 def depart_summary_html(self: Any, node: experience_summary) -> None:
     self.body.append("</p>\n")
-
-
-def skip(self: Any, node: nodes.Node) -> None:
-    raise nodes.SkipNode
-
-
-def ignore(self: Any, node: nodes.Node) -> None:
-    """The card's children render as ordinary nodes."""
 
 
 def visit_title_text(self: Any, node: experience_title) -> None:

@@ -27,7 +27,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .badges import metric_badge
 from .experience import experience_card, experience_title
 from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
-from .shared import is_safe_url
+from .shared import is_safe_url, skip
 
 # Not in static/: HTML builders copy that folder, and an EPUB would carry the .sty.
 STYLE = Path(__file__).parent / "texinputs" / "sphinxportfolio.sty"
@@ -233,10 +233,6 @@ def depart_badge_latex(self: Any, node: metric_badge) -> None:
 def copy_style(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.name == "latex":
         shutil.copyfile(STYLE, Path(app.outdir) / STYLE.name)
-
-
-def skip(self: Any, node: nodes.Node) -> None:
-    raise nodes.SkipNode
 
 
 def setup_latex(app: Sphinx) -> None:

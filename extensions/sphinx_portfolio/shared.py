@@ -100,6 +100,17 @@ class PortfolioDirective(SphinxDirective):
         warn(f"{self.name}: {message}", self.get_location(), subtype)
 
 
+def skip(self: Any, node: Any) -> None:
+    """Visitor for a node a builder leaves out entirely."""
+    from docutils.nodes import SkipNode
+
+    raise SkipNode
+
+
+def ignore(self: Any, node: Any) -> None:
+    """Visitor for a wrapper whose children render as ordinary nodes."""
+
+
 def choice(values: tuple[str, ...]) -> Callable[[str | None], str]:
     """An option converter that accepts one of ``values`` (case-insensitive)."""
 
