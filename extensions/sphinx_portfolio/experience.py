@@ -20,9 +20,9 @@ from .domain import CardEntry, PortfolioDomain, warn_duplicate_card
 from .shared import (
     LenientOptions,
     PortfolioDirective,
+    add_node_only_for,
     ignore,
     is_safe_url,
-    skip,
     slugify,
     split_list,
 )
@@ -265,12 +265,6 @@ def setup_experience(app: Sphinx) -> None:
         man=(visit_title_man, depart_title_man),
         texinfo=(visit_title_texinfo, depart_title_texinfo),
     )
-    app.add_node(
-        experience_summary,
-        html=(visit_summary_html, depart_summary_html),
-        latex=(skip, None),
-        text=(skip, None),
-        man=(skip, None),
-        texinfo=(skip, None),
-    )
+    # Elsewhere the inline badges already carry the figures.
+    add_node_only_for(app, experience_summary, html=(visit_summary_html, depart_summary_html))
     app.add_directive("experience-card", ExperienceCard)

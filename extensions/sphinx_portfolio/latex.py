@@ -27,7 +27,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .badges import metric_badge
 from .experience import experience_card, experience_title
 from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
-from .shared import is_safe_url, skip
+from .shared import add_node_only_for, is_safe_url
 
 # Not in static/: HTML builders copy that folder, and an EPUB would carry the .sty.
 STYLE = Path(__file__).parent / "texinputs" / "sphinxportfolio.sty"
@@ -237,22 +237,8 @@ def copy_style(app: Sphinx, exception: Exception | None) -> None:
 
 def setup_latex(app: Sphinx) -> None:
     app.add_latex_package("sphinxportfolio")
-    app.add_node(
-        cv_eyebrow,
-        latex=(visit_eyebrow_latex, depart_eyebrow_latex),
-        html=(skip, None),
-        text=(skip, None),
-        man=(skip, None),
-        texinfo=(skip, None),
-    )
-    app.add_node(
-        cv_header,
-        latex=(visit_header_latex, None),
-        html=(skip, None),
-        text=(skip, None),
-        man=(skip, None),
-        texinfo=(skip, None),
-    )
+    add_node_only_for(app, cv_eyebrow, latex=(visit_eyebrow_latex, depart_eyebrow_latex))
+    add_node_only_for(app, cv_header, latex=(visit_header_latex, None))
     # Replace only the LaTeX rendering of the card and badge nodes.
     app.add_node(experience_card, override=True, latex=(visit_card_latex, depart_card_latex))
     app.add_node(experience_title, override=True, latex=(visit_title_latex, depart_title_latex))

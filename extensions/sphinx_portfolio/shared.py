@@ -111,6 +111,15 @@ def ignore(self: Any, node: Any) -> None:
     """Visitor for a wrapper whose children render as ordinary nodes."""
 
 
+BUILDER_FORMATS = ("html", "latex", "text", "man", "texinfo")
+
+
+def add_node_only_for(app: Any, node: type, **visitors: tuple) -> None:
+    """Register ``node`` with the given visitors; every other format leaves it out."""
+    left_out = {fmt: (skip, None) for fmt in BUILDER_FORMATS if fmt not in visitors}
+    app.add_node(node, **visitors, **left_out)
+
+
 def choice(values: tuple[str, ...]) -> Callable[[str | None], str]:
     """An option converter that accepts one of ``values`` (case-insensitive)."""
 
