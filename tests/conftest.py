@@ -38,6 +38,34 @@ def visible_text(node) -> str:
     return " ".join(node.get_text().split())
 
 
+def build_docs(out: Path, *options: str, env: dict | None = None):
+    """The real site, built as the README says (-W -n --keep-going), in a separate
+    process like a user's build; fails the test with Sphinx's messages on error."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "sphinx", "-q", "-W", "-n", "--keep-going", "-b", "html"]
+    run = subprocess.run(
+        [*command, *options, str(REPO / "docs"), str(out)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    return run
+
+
+@pytest.fixture
+def fresh_root(make_app, tmp_path):
+    """Build a private copy of tests/roots/test-<name> (config overrides per call)."""
+
+    def build(name: str, buildername: str = "html", **overrides):
+        srcdir = copy_root(name, tmp_path / f"{buildername}-{len(list(tmp_path.iterdir()))}")
+        app = make_app(buildername, srcdir=srcdir, confoverrides=overrides)
+        app.build()
+        return app
+
+    return build
+
+
 def copy_root(name: str, target: Path) -> Path:
     """A private copy of tests/roots/test-<name>, safe to edit."""
     import shutil

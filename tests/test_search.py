@@ -4,7 +4,6 @@ badge or paper a reader means (the browser tests run the real queries)."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,15 +18,8 @@ def search_index(app) -> dict:
 
 
 @pytest.fixture
-def built(make_app, rootdir, tmp_path):
-    def build(buildername: str = "html", **overrides):
-        srcdir = tmp_path / f"{buildername}-{len(overrides)}"
-        shutil.copytree(rootdir / "test-seo", srcdir)
-        app = make_app(buildername, srcdir=srcdir, confoverrides=overrides)
-        app.build()
-        return app
-
-    return build
+def built(fresh_root):
+    return lambda buildername="html", **overrides: fresh_root("seo", buildername, **overrides)
 
 
 def targets(index: dict, entry: str) -> set[tuple[str, str]]:

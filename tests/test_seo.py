@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, soup, warnings_of
+from conftest import REPO, build_docs, soup, warnings_of
 
 
 def json_ld(app, docname: str) -> list[dict]:
@@ -22,17 +19,9 @@ def json_ld(app, docname: str) -> list[dict]:
 
 
 @pytest.fixture
-def seo_app(make_app, rootdir, tmp_path):
-    """The test-seo site, freshly copied, built as HTML (overrides per test)."""
-
-    def build(buildername: str = "html", **overrides):
-        srcdir = tmp_path / f"seo-{buildername}-{len(overrides)}"
-        shutil.copytree(rootdir / "test-seo", srcdir)
-        app = make_app(buildername, srcdir=srcdir, confoverrides=overrides)
-        app.build()
-        return app
-
-    return build
+def seo_app(fresh_root):
+    """The test-seo site, freshly copied, built (HTML unless told; overrides per test)."""
+    return lambda buildername="html", **overrides: fresh_root("seo", buildername, **overrides)
 
 
 def test_home_page_has_a_person_from_config_only(seo_app):
@@ -155,25 +144,7 @@ def test_the_real_site_on_read_the_docs_uses_its_canonical_url(tmp_path):
     base = "https://example.org/en/latest/"
     env = {**os.environ, "READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": base}
     out = tmp_path / "html"
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-q",
-            "-W",
-            "-n",
-            "-b",
-            "html",
-            str(REPO / "docs"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
+    build_docs(out, env=env)
     page = BeautifulSoup((out / "experience.html").read_text(encoding="utf-8"), "html.parser")
     assert page.find("link", rel="canonical")["href"] == base + "experience.html"
     assert page.find("meta", property="og:url")["content"] == base + "experience.html"

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO
+from conftest import REPO, build_docs
 
 SEED = REPO.parent / "shared" / "seed" / "000_1f1fc29b4cb729d7.txt"
 PAPERS_HEADING = "05 · papers"
@@ -21,24 +19,7 @@ PAPERS_END = "06 · toolkit"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-W",
-            "-n",
-            "--keep-going",
-            "-q",
-            "-b",
-            "html",
-            str(REPO / "docs"),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, run.stderr
+    run = build_docs(out)
     assert run.stderr == ""
     return out
 
