@@ -204,3 +204,13 @@ def test_tagged_build_tailors_resume_json(ads_site):
     assert len(highlights) == 2 and not any("tooling guide" in h for h in highlights)
     labels = [m["label"] for item in resume["work"] for m in item["x-metrics"]]
     assert "throughput" not in labels and "revenue" in labels
+
+
+def test_index_follows_an_edit_to_the_evidence_page(tmp_path):
+    """The index page is cached between builds; a change it shows must refresh it."""
+    srcdir = copy_root("typed", tmp_path)
+    first = build_site(srcdir)
+    assert index_rows(first)["revenue"][0]["Evidence"] == "References"
+    refs = srcdir / "refs.md"
+    refs.write_text(refs.read_text().replace("# References", "# Sources"))
+    assert index_rows(build_site(srcdir))["revenue"][0]["Evidence"] == "Sources"

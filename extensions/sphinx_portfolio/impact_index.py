@@ -9,7 +9,9 @@ page loads. Other builders get Sphinx's standard rendering of the index.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -18,11 +20,12 @@ from sphinx.domains import Index, IndexEntry
 from sphinx.util.nodes import make_refnode
 
 from .domain import MetricEntry, documents_in_reading_order, label_anchor
-from .evidence import evidence_link
+from .evidence import evidence_link, resolve
 from .impact import rebuilt_badge
 from .metrics import plain_number
 
 PAGE = "portfolio-impact"
+CODE_FILES = ("impact_index.py", "badges.py", "evidence.py", "metrics.py", "impact.py")
 BASE_COLUMNS = ("Figure", "Value", "Role")
 FACT_COLUMNS = {
     "method": "Method",
@@ -147,12 +150,48 @@ def render_index_page(app: Sphinx, pagename: str, templatename: str, context: di
         return None
     # The HTML translator reads these per-page tables, which Sphinx sets only while
     # writing a document; this page is not one, so it has no numbered figures.
-    app.builder.fignumbers = {}
-    app.builder.secnumbers = {}
-    context["body"] = app.builder.render_partial(index_doctree(app.env, app.builder))["fragment"]
+    context["body"] = cached_body(app)
     context["title"] = ImpactIndex.localname
     app.add_js_file("impact-index.js")
     return "page.html"
+
+
+def cached_body(app: Sphinx) -> str:
+    """The page's HTML, rendered again only when what it shows has changed.
+
+    Sphinx writes domain indices on every build; rendering thousands of rows
+    is the largest cost this extension adds to a rebuild after a one-page edit.
+    The cache lives beside the doctrees, so it goes when they go.
+    """
+    path = Path(app.doctreedir) / f"portfolio-impact.{app.builder.name}.json"
+    key = cache_key(app)
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if cached["key"] == key:
+            return cached["body"]
+    except (OSError, ValueError, KeyError):
+        pass
+    # The HTML translator reads these per-page tables, which Sphinx sets only while
+    # writing a document; this page is not one, so it has no numbered figures.
+    app.builder.fignumbers = {}
+    app.builder.secnumbers = {}
+    body = app.builder.render_partial(index_doctree(app.env, app.builder))["fragment"]
+    path.write_text(json.dumps({"key": key, "body": body}), encoding="utf-8")
+    return body
+
+
+def cache_key(app: Sphinx) -> str:
+    """Everything the rendered table depends on: data, evidence targets, code."""
+    env = app.env
+    domain = env.get_domain("portfolio")
+    evidence = sorted(
+        (m.key, resolve(env, m.facts["evidence"]))
+        for m in domain.metrics.values()
+        if "evidence" in m.facts
+    )
+    code = "".join(Path(__file__).with_name(f).read_text() for f in CODE_FILES)
+    payload = json.dumps([domain.digest(), evidence, code, app.builder.name], default=list)
+    return hashlib.sha256(payload.encode()).hexdigest()
 
 
 # -- JSON-LD for search engines and tools -------------------------------------------
