@@ -13,9 +13,13 @@ the ``pybtex.style.formatting`` entry point ``portfolio``.
 from __future__ import annotations
 
 import functools
+import hashlib
+import pickle
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from pybtex.backends.plaintext import Backend as PlainTextBackend
@@ -89,16 +93,20 @@ TEXT_BACKEND = PlainTextBackend()
 # -- pure helpers ---------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=8192)
 def plain(latex: str) -> str:
     """The reader-visible text of a BibTeX field (braces and accents resolved).
 
-    Cached: the same names and venues are parsed again for every entry, every
-    author check and every export (28,000 calls for 500 papers).
+    Cached (FORMATTED.plain, kept across builds): the same names and venues are
+    parsed again for every entry, every author check and every export (28,000
+    calls for 500 papers), and decoding LaTeX is the slow part.
     """
-    # Not render_as("text"): it looks the backend up among all installed entry
-    # points on every call (~20 ms each, minutes for a thousand papers).
-    return " ".join(_from_latex(latex).render(TEXT_BACKEND).split())
+    found = FORMATTED.plain_text(latex)
+    if found is None:
+        # Not render_as("text"): it looks the backend up among all installed entry
+        # points on every call (~20 ms each, minutes for a thousand papers).
+        found = " ".join(_from_latex(latex).render(TEXT_BACKEND).split())
+        FORMATTED.put_plain(latex, found)
+    return found
 
 
 def doi_of(entry: Entry) -> str | None:
@@ -412,14 +420,13 @@ class PortfolioStyle(BaseStyle):
         )
 
     def format_entry(self, label, entry, bib_data=None):
-        # sphinxcontrib-bibtex asks twice per entry and build (the entry, then its
-        # tooltip) of the same style object: format it once.
-        memo = self.__dict__.setdefault("_formatted", {})
-        found = memo.get((label, id(entry)))
-        if found is not None and found[0] is entry:
-            return found[1]
-        formatted = self._format_entry(label, entry)
-        memo[label, id(entry)] = (entry, formatted)  # the entry kept: its id stays unique
+        # sphinxcontrib-bibtex formats every entry again on every build (twice: the
+        # entry, then its tooltip); FORMATTED keeps each result, across builds too.
+        key = fingerprint(self, label, entry)
+        formatted = FORMATTED.get(key)
+        if formatted is None:
+            formatted = self._format_entry(label, entry)
+            FORMATTED.put(key, formatted)
         return formatted
 
     def _format_entry(self, label, entry):
@@ -432,6 +439,75 @@ class PortfolioStyle(BaseStyle):
         ]
         sentences = [Text(piece).add_period() for piece in pieces if piece]
         return FormattedEntry(entry.key, Text(" ").join(sentences), label)
+
+
+class FormattedCache:
+    """Formatted entries by fingerprint, kept in memory and, for a site, on disk.
+
+    The file sits beside Sphinx's doctrees (and goes with them); only entries
+    used by the last build are written back, so it never grows stale.
+    """
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.known: dict[str, Any] = {}  # what the file held at the start
+        self.used: dict[str, Any] = {}  # what this build asked for: written back
+
+    def open(self, path: Path) -> None:
+        self.path, self.used = path, {}
+        try:
+            self.known = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            self.known = {}
+        if _CODE not in self.known:
+            self.known = {_CODE: True}  # another version of this module wrote it
+        self.used[_CODE] = True
+
+    def get(self, key: str) -> Any:
+        found = self.used.get(key)
+        if found is None:
+            found = self.known.get(key)
+            if found is not None:
+                self.used[key] = found
+        return found
+
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = value
+
+    def plain_text(self, latex: str) -> str | None:
+        return self.get("plain:" + latex)
+
+    def put_plain(self, latex: str, text: str) -> None:
+        self.put("plain:" + latex, text)
+
+    def save(self) -> None:
+        if self.path is not None and self.used.keys() != self.known.keys():
+            self.path.write_bytes(pickle.dumps(self.used))
+            self.known = dict(self.used)
+
+
+FORMATTED = FormattedCache()
+# A change to this module changes every fingerprint: no stale formatting survives it.
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def fingerprint(style: PortfolioStyle, label: str, entry: Entry) -> str:
+    """Everything a formatted entry depends on: the entry, its label, the settings."""
+    persons = [(role, [str(p) for p in people]) for role, people in sorted(entry.persons.items())]
+    payload = (
+        label,
+        entry.key,
+        entry.type,
+        sorted(entry.fields.items()),
+        persons,
+        [pattern.pattern for pattern in style.owner_patterns],
+        style.max_authors,
+        type(style).__name__,
+        type(style.name_style).__name__,
+        style.abbreviate_names,
+        _CODE,
+    )
+    return hashlib.sha256(repr(payload).encode()).hexdigest()
 
 
 def configured_style(

@@ -709,6 +709,12 @@ def register_style(app: Sphinx) -> None:
             warn(f"portfolio_owner: bad pattern {pattern!r} ({err})", None, "bib")
     max_authors = app.config.portfolio_max_authors
     bibstyle.register(bibstyle.configured_style(patterns, max_authors))
+    bibstyle.FORMATTED.open(Path(app.doctreedir) / "portfolio-bibstyle.pickle")
+
+
+def save_formatted(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None:
+        bibstyle.FORMATTED.save()
 
 
 def add_stylesheet(app: Sphinx) -> None:
@@ -769,6 +775,7 @@ def setup_publications(app: Sphinx) -> None:
     app.connect("builder-inited", start_capturing_bib_errors, priority=400)
     app.connect("builder-inited", report_bib_errors, priority=600)
     app.connect("builder-inited", register_style, priority=600)
+    app.connect("build-finished", save_formatted)
     app.connect("builder-inited", write_paper_pages, priority=600)
     app.connect("builder-inited", add_stylesheet)
 
