@@ -155,6 +155,7 @@ def test_titles_without_ascii_letters_still_make_distinct_cards(edge):
 def test_a_badge_in_a_title_links_to_its_section_and_leaves_ids_alone(edge):
     page = soup(edge, "cjk")
     assert not page.select("h1 .portfolio-metric[id]")
+    assert "▲" not in page.title.get_text()
     index = soup(edge, "index")
     assert not [b for b in index.select(".portfolio-metric[id]")]
 

@@ -276,7 +276,8 @@ def visit_badge_html(self: Any, node: metric_badge) -> None:
     }
     # starttag escapes every attribute value; the text child is escaped by visit_Text.
     self.body.append(self.starttag(node, "span", "", **attributes))
-    if node["arrow"]:
+    # No glyph in titles: Sphinx also renders them as the page's <title> text.
+    if node["arrow"] and not has_ancestor(node, nodes.title):
         self.body.append(
             f'<span class="portfolio-metric-arrow" aria-hidden="true">{node["arrow"]}</span>'
         )
