@@ -148,10 +148,11 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
-@pytest.fixture
-def page(browser) -> Iterator[object]:
-    """A fresh light-mode page at laptop width; page errors are collected."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+def open_tab(browser, init_script: str | None = None, **options) -> Iterator[object]:
+    """A page at laptop width in a fresh context; its script errors gather in tab.errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+    if init_script:
+        context.add_init_script(init_script)
     tab = context.new_page()
     tab.errors = []
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
@@ -159,6 +160,12 @@ def page(browser) -> Iterator[object]:
         yield tab
     finally:
         context.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    """A fresh light-mode page at laptop width; page errors are collected."""
+    yield from open_tab(browser, color_scheme="light")
 
 
 # -- npm tools (axe-core, the Nu HTML checker) -------------------------------------

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .conftest import pages_of
+from .conftest import open_tab, pages_of
 from .test_accessibility import axe_violations
 
 ADDONS = """
@@ -43,14 +43,7 @@ ADDONS = """
 
 @pytest.fixture
 def hosted(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(ADDONS)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.errors = errors
-    yield tab
-    context.close()
+    yield from open_tab(browser, init_script=ADDONS)
 
 
 def test_every_page_loads_without_errors_under_the_add_ons(hosted, site, server):

@@ -11,6 +11,8 @@ from urllib.parse import quote
 
 import pytest
 
+from .conftest import open_tab
+
 SR_MLE = "experience.html#pinterest-sr-machine-learning-engineer"
 LABS_INTERN = "experience.html#pinterest-pinterest-labs-research-intern"
 TETRICUS = "experience.html#tetricus-labs-machine-learning-intern"
@@ -66,13 +68,7 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def search_page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.errors = errors
-    yield tab
-    context.close()
+    yield from open_tab(browser)
 
 
 def search(tab, server: str, query: str) -> list[dict[str, str]]:
