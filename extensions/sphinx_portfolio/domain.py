@@ -88,8 +88,11 @@ class PortfolioDomain(Domain):
         "tags": {},
         "referrers": {},
         "destinations": {},
+        # Whole-site state, set once every page is read (never per page):
+        "selection": (),  # tags of a tailored build (tailor.py)
+        "impact-digest": "",  # what collector pages last showed (impact.py)
     }
-    data_version = 3
+    data_version = 4
     dangling_warnings = {  # noqa: RUF012
         "card": "unknown experience card: %(target)s",
         "metric": "unknown metric: %(target)s",
@@ -163,7 +166,7 @@ class PortfolioDomain(Domain):
 
     def selected(self, tags: Iterable[str]) -> bool:
         """Untagged content, or any content when no selection is active, is kept."""
-        selection = self.data.get("selection", ())
+        selection = self.data["selection"]
         tags = tuple(tags)
         return not selection or not tags or bool(set(tags) & set(selection))
 
@@ -244,7 +247,7 @@ class PortfolioDomain(Domain):
         cards = sorted(
             (c.name, c.docname, c.anchor, c.title, c.org, c.order) for c in self.cards.values()
         )
-        selection = self.data.get("selection", ())
+        selection = self.data["selection"]
         payload = json.dumps(
             [cards, sorted(self.metrics.items()), selection], sort_keys=True, default=list
         )

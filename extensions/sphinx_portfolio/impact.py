@@ -106,7 +106,7 @@ def refresh_collectors(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: PortfolioDomain = env.get_domain("portfolio")
     order = documents_in_reading_order(env)
     digest = domain.digest() + str(sorted(order.items()))
-    if domain.data.get(DIGEST_KEY) == digest:
+    if domain.data[DIGEST_KEY] == digest:
         return []
     domain.data[DIGEST_KEY] = digest
     return sorted(domain.collectors)
