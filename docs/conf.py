@@ -83,14 +83,14 @@ latex_elements = {
 \setsansfont{DejaVu Sans}[Scale=0.92]
 \setmonofont{DejaVu Sans Mono}[Scale=0.85]
 """,
-    "sphinxsetup": "hmargin=0.7in, vmargin=0.6in",
+    "sphinxsetup": "hmargin=0.6in, vmargin=0.6in",
     "tableofcontents": "",
     "printindex": "",
     "makeindex": "",
     "releasename": "",
     "preamble": r"""
 \setcounter{secnumdepth}{0}
-\frenchspacing  % no wide gap after the dot of Sr., Ph.D., B.S.
+\AddToHook{begindocument/end}{\frenchspacing}  % no wide gap after Sr., Ph.D. (polyglossia resets it at \begin{document})
 \raggedbottom  % natural spacing: a short page ends early instead of stretching
 \fancypagestyle{normal}{\fancyhf{}\fancyfoot[C]{\thepage}\renewcommand{\headrulewidth}{0pt}}
 """,

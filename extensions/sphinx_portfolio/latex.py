@@ -25,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .badges import metric_badge
+from .cv import cv_settings, setup_cv
 from .experience import experience_card, experience_title
 from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
 from .shared import add_node_only_for, is_safe_url
@@ -44,6 +45,14 @@ class cv_eyebrow(nodes.Inline, nodes.TextElement):
     """A kicker such as "02 · chronology", shown small before a section title."""
 
 
+class cv_date(nodes.Inline, nodes.TextElement):
+    """A card's period, set flush right on its line (as CVs print dates)."""
+
+
+class cv_paper(nodes.General, nodes.Element):
+    """One publication condensed to a short paragraph: title, authors, venue, link."""
+
+
 class CurriculumLayout(SphinxPostTransform):
     """Shape the assembled LaTeX document as a CV: one header, pages as parts."""
 
@@ -60,6 +69,10 @@ class CurriculumLayout(SphinxPostTransform):
         for page in section.findall(addnodes.start_of_file):
             if self.env.metadata.get(page["docname"], {}).get(PAGE_KEY) in PAGE_SECTIONS:
                 inline_lists(page)
+        for card in list(self.document.findall(experience_card)):
+            role_line(card)
+        if cv_settings(self.config).papers == "compact" and "portfolio_paper_pages" in self.config:
+            compact_papers(self.document, self.env, self.config)
 
     def add_header(self, section: nodes.section, eyebrow: str) -> None:
         label = next(
@@ -182,6 +195,116 @@ def inline_lists(page: nodes.Element) -> None:
         dlist.replace_self(lines)
 
 
+def role_line(card: experience_card) -> None:
+    """Title, organisation and place on one line, the period flush right."""
+    title = next(iter(card.findall(experience_title)), None)
+    if title is None or title.parent is not card:
+        return
+    line = nodes.paragraph(classes=["portfolio-cv-role"])
+    card.replace(title, line)
+    line += title
+    meta = title_meta(card)
+    if meta is None:
+        return
+    date = None
+    for part in meta.children:
+        classes = part.get("classes", []) if isinstance(part, nodes.Element) else []
+        if "portfolio-experience-period" in classes:
+            date = cv_date(part.astext(), part.astext())
+        elif isinstance(part, nodes.Element):
+            line += [nodes.Text(" · "), *unstrong(part)]
+    if date is not None:
+        line += date
+    card.remove(meta)
+
+
+def title_meta(card: experience_card) -> nodes.paragraph | None:
+    return next(
+        (
+            child
+            for child in card.children
+            if isinstance(child, nodes.paragraph)
+            and "portfolio-experience-meta" in child["classes"]
+        ),
+        None,
+    )
+
+
+def unstrong(part: nodes.Element) -> list[nodes.Node]:
+    """The organisation in the line's own weight: the role title is the bold part."""
+    if isinstance(part, nodes.strong):
+        return list(part.children)
+    for strong in list(part.findall(nodes.strong)):
+        strong.replace_self(strong.children)
+    return [part]
+
+
+def compact_papers(document: nodes.document, env: Any, config: Any) -> None:
+    """Each publication as one short paragraph; the year headings go (each entry
+    states its year)."""
+    from . import bibstyle
+    from .publications import anchor_of, bib_entries, load_style, paper_item
+
+    items = list(document.findall(paper_item))
+    if not items:
+        return
+    entries = {anchor_of(entry.key): entry for _, entry in bib_entries(env)}
+    style = load_style(bibstyle.STYLE_NAME, config.portfolio_max_authors)
+    for item in items:
+        entry = entries.get(item["ids"][0])
+        if entry is not None:
+            item.children = []
+            item += cv_paper("", nodes.paragraph("", "", *paper_line(style, entry)))
+    for section in list(document.findall(nodes.section)):
+        body = section.children[1:]
+        if body and all(isinstance(child, paper_item) for child in body):
+            # Its ids are the year's and a target's propagated to it; that target
+            # writes its own label once no section follows it.
+            section["ids"] = []
+            section.replace_self(body)
+
+
+def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
+    """"**Title**. Authors. *Venue, year*. DOI …", authors shortened as on the web.
+
+    The title links to the paper (DOI, arXiv or URL); a DOI or an arXiv id is also
+    printed, as an identifier a reader of paper can look up.
+    """
+    from . import bibstyle
+    from .publications import render
+
+    links = bibstyle.entry_links(entry)
+    title: nodes.Element = nodes.strong("", "", *render(style.format_title(entry)))
+    if links:
+        title = nodes.reference("", "", title, refuri=links[0].url)
+    line: list[nodes.Node] = [title]
+    authors = render(style.format_authors(entry, collapse=True))
+    if authors:
+        line += [nodes.Text(". "), *authors]
+    year = bibstyle.year_of(entry)
+    where = ", ".join(part for part in (short_venue(entry), str(year or "")) if part)
+    if where:
+        line += [nodes.Text(". "), nodes.emphasis(where, where)]
+    printed = next((link for link in links if link.label in ("DOI", "arXiv")), None)
+    if printed is not None:
+        shown = f"{printed.label} {printed.text}"
+        line += [nodes.Text(". "), nodes.reference(shown, shown, refuri=printed.url)]
+    return line
+
+
+def short_venue(entry: Any) -> str:
+    """The venue as the author names it (``shortvenue``), else the formal one; a
+    thesis says what it is."""
+    from . import bibstyle
+
+    fields = entry.fields
+    if fields.get("shortvenue"):
+        return bibstyle.plain(fields["shortvenue"])
+    kind = bibstyle.TYPE_BADGES.get(entry.type.lower(), "")
+    where = next((fields[f] for f in ("journal", "booktitle", "school") if fields.get(f)), "")
+    return ", ".join(part for part in (kind, bibstyle.plain(where) if where else "") if part)
+
+
 def visit_header_latex(self: Any, node: cv_header) -> None:
     # The header is the title: Sphinx's own title page would repeat it.
     self.elements["maketitle"] = ""
@@ -230,6 +353,22 @@ def depart_badge_latex(self: Any, node: metric_badge) -> None:
     self.body.append("}")
 
 
+def visit_date_latex(self: Any, node: cv_date) -> None:
+    self.body.append(r"\sphinxportfoliodate{")
+
+
+def depart_date_latex(self: Any, node: cv_date) -> None:
+    self.body.append("}")
+
+
+def visit_paper_latex(self: Any, node: cv_paper) -> None:
+    self.body.append("\n\\begin{sphinxportfoliopaper}")
+
+
+def depart_paper_latex(self: Any, node: cv_paper) -> None:
+    self.body.append("\\end{sphinxportfoliopaper}\n")
+
+
 def copy_style(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.name == "latex":
         shutil.copyfile(STYLE, Path(app.outdir) / STYLE.name)
@@ -239,9 +378,12 @@ def setup_latex(app: Sphinx) -> None:
     app.add_latex_package("sphinxportfolio")
     add_node_only_for(app, cv_eyebrow, latex=(visit_eyebrow_latex, depart_eyebrow_latex))
     add_node_only_for(app, cv_header, latex=(visit_header_latex, None))
+    add_node_only_for(app, cv_date, latex=(visit_date_latex, depart_date_latex))
+    add_node_only_for(app, cv_paper, latex=(visit_paper_latex, depart_paper_latex))
     # Replace only the LaTeX rendering of the card and badge nodes.
     app.add_node(experience_card, override=True, latex=(visit_card_latex, depart_card_latex))
     app.add_node(experience_title, override=True, latex=(visit_title_latex, depart_title_latex))
     app.add_node(metric_badge, override=True, latex=(visit_badge_latex, depart_badge_latex))
     app.add_post_transform(CurriculumLayout)
     app.connect("build-finished", copy_style)
+    setup_cv(app)
