@@ -90,7 +90,8 @@ latex_elements = {
     "releasename": "",
     "preamble": r"""
 \setcounter{secnumdepth}{0}
-\AddToHook{begindocument/end}{\frenchspacing}  % no wide gap after Sr., Ph.D. (polyglossia resets it at \begin{document})
+% no wide gap after Sr., Ph.D.; polyglossia resets it at \begin{document}
+\AddToHook{begindocument/end}{\frenchspacing}
 \raggedbottom  % natural spacing: a short page ends early instead of stretching
 \fancypagestyle{normal}{\fancyhf{}\fancyfoot[C]{\thepage}\renewcommand{\headrulewidth}{0pt}}
 """,

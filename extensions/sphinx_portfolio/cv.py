@@ -49,43 +49,46 @@ class CvSettings:
     papers: str
 
 
-def cv_settings(config: Any, location: str | None = None) -> CvSettings:
-    """The configured choices, defaults filled in; each bad value is warned about
-    (when a location is given) and replaced by its default."""
-    given = config.portfolio_cv if isinstance(config.portfolio_cv, dict) else {}
-    if location and not isinstance(config.portfolio_cv, dict):
-        warn("portfolio_cv must be a dict; using the defaults", location, "cv")
-    for key in sorted(set(given) - set(DEFAULTS)):
-        if location:
-            warn(f"portfolio_cv: unknown key {key!r} (known: exclude, omit, papers)", location, "cv")
-    exclude = names(given, "exclude", (), location)
-    omit = names(given, "omit", PARTS, location)
-    papers = given.get("papers", DEFAULTS["papers"])
+def cv_settings(config: Any) -> CvSettings:
+    """The configured choices, defaults filled in for what is missing or bad."""
+    return read_settings(config.portfolio_cv)[0]
+
+
+def read_settings(value: Any) -> tuple[CvSettings, list[str]]:
+    """The settings, and a message for each bad value (replaced by its default)."""
+    problems: list[str] = []
+    if not isinstance(value, dict):
+        problems.append("portfolio_cv must be a dict; using the defaults")
+        value = {}
+    for key in sorted(set(value) - set(DEFAULTS)):
+        problems.append(f"portfolio_cv: unknown key {key!r} (known: exclude, omit, papers)")
+    exclude = names(value, "exclude", (), problems)
+    omit = names(value, "omit", PARTS, problems)
+    papers = value.get("papers", DEFAULTS["papers"])
     if papers not in PAPER_LAYOUTS:
-        if location:
-            warn(f"portfolio_cv['papers']: {papers!r} is not 'compact' or 'full'", location, "cv")
+        problems.append(f"portfolio_cv['papers']: {papers!r} is not 'compact' or 'full'")
         papers = DEFAULTS["papers"]
-    return CvSettings(tuple(exclude), frozenset(omit), papers)
+    return CvSettings(tuple(exclude), frozenset(omit), papers), problems
 
 
-def names(given: dict, key: str, known: tuple[str, ...], location: str | None) -> list[str]:
-    """A list of strings from ``portfolio_cv[key]``; only ``known`` ones if any are given."""
+def names(given: dict, key: str, known: tuple[str, ...], problems: list[str]) -> list[str]:
+    """The strings of ``portfolio_cv[key]``; only ``known`` ones when a list is given."""
     value = given.get(key, DEFAULTS[key])
-    if isinstance(value, str) or not all(isinstance(item, str) for item in value or []):
-        if location:
-            warn(f"portfolio_cv[{key!r}] must be a list of strings", location, "cv")
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        problems.append(f"portfolio_cv[{key!r}] must be a list of strings; using the default")
         return list(DEFAULTS[key])
-    unknown = [item for item in value if known and item not in known]
-    if unknown and location:
-        listed = ", ".join(known)
-        warn(f"portfolio_cv[{key!r}]: unknown {unknown[0]!r} (known: {listed})", location, "cv")
+    for item in value:
+        if known and item not in known:
+            problems.append(f"portfolio_cv[{key!r}]: unknown {item!r} (known: {', '.join(known)})")
     return [item for item in value if not known or item in known]
 
 
 def check_settings(app: Sphinx) -> None:
     """Warn about a bad ``portfolio_cv`` once, at the start of a LaTeX build."""
-    if app.builder.name == "latex":
-        cv_settings(app.config, str(Path(app.confdir) / "conf.py"))
+    if app.builder.name != "latex":
+        return
+    for problem in read_settings(app.config.portfolio_cv)[1]:
+        warn(problem, str(Path(app.confdir) / "conf.py"), "cv")
 
 
 class SelectCvParts(SphinxPostTransform):
@@ -113,10 +116,9 @@ class SelectCvParts(SphinxPostTransform):
                     if node.parent is not None:  # not already gone with its section
                         gone.remove(part_of(node))
         for ref in list(self.document.findall(nodes.reference)):
-            if gone.holds_target_of(ref) or wraps_badge(ref):
-                ref.replace_self(ref.children)
-            elif "paper-links" in settings.omit and links_a_paper(ref):
-                ref.replace_self(ref.children)
+            paper_link = "paper-links" in settings.omit and links_a_paper(ref)
+            if paper_link or gone.holds_target_of(ref) or wraps_badge(ref):
+                unwrap(ref)
 
 
 def adopt_page_contents(document: nodes.document) -> None:
@@ -179,6 +181,12 @@ def top_section(section: nodes.section) -> bool:
     while parent is not None and not isinstance(parent, nodes.section | addnodes.start_of_file):
         parent = parent.parent
     return parent is None
+
+
+def unwrap(node: nodes.Element) -> None:
+    """Put the node's children in its place (``replace_self`` would move its ids
+    and classes onto the first child, or refuse when that child is text)."""
+    node.parent.replace(node, list(node.children))
 
 
 def wraps_badge(ref: nodes.reference) -> bool:

@@ -25,7 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .badges import metric_badge
-from .cv import cv_settings, setup_cv
+from .cv import cv_settings, setup_cv, unwrap
 from .experience import experience_card, experience_title
 from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
 from .shared import add_node_only_for, is_safe_url
@@ -235,7 +235,7 @@ def unstrong(part: nodes.Element) -> list[nodes.Node]:
     if isinstance(part, nodes.strong):
         return list(part.children)
     for strong in list(part.findall(nodes.strong)):
-        strong.replace_self(strong.children)
+        unwrap(strong)
     return [part]
 
 
@@ -265,7 +265,7 @@ def compact_papers(document: nodes.document, env: Any, config: Any) -> None:
 
 
 def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
-    """"**Title**. Authors. *Venue, year*. DOI …", authors shortened as on the web.
+    """ "**Title**. Authors. *Venue, year*. DOI …", authors shortened as on the web.
 
     The title links to the paper (DOI, arXiv or URL); a DOI or an arXiv id is also
     printed, as an identifier a reader of paper can look up.
