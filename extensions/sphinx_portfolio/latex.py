@@ -6,8 +6,11 @@
   as bold figures with a coloured arrow from amssymb (so any font shows it).
 * On the root document, a post-transform turns the page title, the label
   paragraph (class ``portfolio-label`` or ``portfolio-subtitle``) and the
-  configured profiles into one header, which replaces Sphinx's title page; the
-  decorative "eyebrow" paragraphs (class ``portfolio-eyebrow``) are left out.
+  configured profiles into one header, which replaces Sphinx's title page; a
+  card's title, organisation and period become one line; publications become one
+  short entry each (:mod:`cv_papers`).
+* What the CV leaves out (web-only parts, excluded pages) is :mod:`cv`'s choice,
+  made just before.
 
 This module owns the LaTeX visitors of the card and badge nodes; the other
 builders' visitors stay in :mod:`experience` and :mod:`badges`.
@@ -72,7 +75,10 @@ class CurriculumLayout(SphinxPostTransform):
         for card in list(self.document.findall(experience_card)):
             role_line(card)
         if cv_settings(self.config).papers == "compact" and "portfolio_paper_pages" in self.config:
-            compact_papers(self.document, self.env, self.config)
+            # Only with sphinx_portfolio.publications, whose pybtex the core does not need.
+            from .cv_papers import compact_papers
+
+            compact_papers(self.document, self.env, self.config, cv_paper)
 
     def add_header(self, section: nodes.section, eyebrow: str) -> None:
         label = next(
@@ -237,72 +243,6 @@ def unstrong(part: nodes.Element) -> list[nodes.Node]:
     for strong in list(part.findall(nodes.strong)):
         unwrap(strong)
     return [part]
-
-
-def compact_papers(document: nodes.document, env: Any, config: Any) -> None:
-    """Each publication as one short paragraph; the year headings go (each entry
-    states its year)."""
-    from . import bibstyle
-    from .publications import anchor_of, bib_entries, load_style, paper_item
-
-    items = list(document.findall(paper_item))
-    if not items:
-        return
-    entries = {anchor_of(entry.key): entry for _, entry in bib_entries(env)}
-    style = load_style(bibstyle.STYLE_NAME, config.portfolio_max_authors)
-    for item in items:
-        entry = entries.get(item["ids"][0])
-        if entry is not None:
-            item.children = []
-            item += cv_paper("", nodes.paragraph("", "", *paper_line(style, entry)))
-    for section in list(document.findall(nodes.section)):
-        body = section.children[1:]
-        if body and all(isinstance(child, paper_item) for child in body):
-            # Its ids are the year's and a target's propagated to it; that target
-            # writes its own label once no section follows it.
-            section["ids"] = []
-            section.replace_self(body)
-
-
-def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
-    """ "**Title**. Authors. *Venue, year*. DOI …", authors shortened as on the web.
-
-    The title links to the paper (DOI, arXiv or URL); a DOI or an arXiv id is also
-    printed, as an identifier a reader of paper can look up.
-    """
-    from . import bibstyle
-    from .publications import render
-
-    links = bibstyle.entry_links(entry)
-    title: nodes.Element = nodes.strong("", "", *render(style.format_title(entry)))
-    if links:
-        title = nodes.reference("", "", title, refuri=links[0].url)
-    line: list[nodes.Node] = [title]
-    authors = render(style.format_authors(entry, collapse=True))
-    if authors:
-        line += [nodes.Text(". "), *authors]
-    year = bibstyle.year_of(entry)
-    where = ", ".join(part for part in (short_venue(entry), str(year or "")) if part)
-    if where:
-        line += [nodes.Text(". "), nodes.emphasis(where, where)]
-    printed = next((link for link in links if link.label in ("DOI", "arXiv")), None)
-    if printed is not None:
-        shown = f"{printed.label} {printed.text}"
-        line += [nodes.Text(". "), nodes.reference(shown, shown, refuri=printed.url)]
-    return line
-
-
-def short_venue(entry: Any) -> str:
-    """The venue as the author names it (``shortvenue``), else the formal one; a
-    thesis says what it is."""
-    from . import bibstyle
-
-    fields = entry.fields
-    if fields.get("shortvenue"):
-        return bibstyle.plain(fields["shortvenue"])
-    kind = bibstyle.TYPE_BADGES.get(entry.type.lower(), "")
-    where = next((fields[f] for f in ("journal", "booktitle", "school") if fields.get(f)), "")
-    return ", ".join(part for part in (kind, bibstyle.plain(where) if where else "") if part)
 
 
 def visit_header_latex(self: Any, node: cv_header) -> None:

@@ -1,0 +1,74 @@
+"""The CV's publication list: one short entry per paper, at most two printed lines.
+
+"**Title**. Authors. *Venue, year*. DOI …": the authors shortened around the owner
+as the web list shortens them, the venue as the author names it (``shortvenue``),
+one identifier a reader of paper can look up. Used by the LaTeX layout
+(:mod:`latex`) when ``sphinx_portfolio.publications`` is loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+
+from . import bibstyle
+from .publications import anchor_of, bib_entries, load_style, paper_item, render
+
+
+def compact_papers(document: nodes.document, env: Any, config: Any, wrapper: type) -> None:
+    """Each publication as one short paragraph in a ``wrapper`` node; the year
+    headings go (each entry states its year)."""
+    items = list(document.findall(paper_item))
+    if not items:
+        return
+    entries = {anchor_of(entry.key): entry for _, entry in bib_entries(env)}
+    style = load_style(bibstyle.STYLE_NAME, config.portfolio_max_authors)
+    for item in items:
+        entry = entries.get(item["ids"][0])
+        if entry is not None:
+            item.children = []
+            item += wrapper("", nodes.paragraph("", "", *paper_line(style, entry)))
+    for section in list(document.findall(nodes.section)):
+        body = section.children[1:]
+        if body and all(isinstance(child, paper_item) for child in body):
+            # Its ids are the year's and a target's propagated to it; that target
+            # writes its own label once no section follows it.
+            section["ids"] = []
+            section.replace_self(body)
+
+
+def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
+    """Title in bold, authors shortened as on the web, venue and year, DOI or arXiv id.
+
+    The title links to the paper (DOI, arXiv or URL); a DOI or an arXiv id is also
+    printed, as an identifier a reader of paper can look up.
+    """
+    links = bibstyle.entry_links(entry)
+    title: nodes.Element = nodes.strong("", "", *render(style.format_title(entry)))
+    if links:
+        title = nodes.reference("", "", title, refuri=links[0].url)
+    line: list[nodes.Node] = [title]
+    authors = render(style.format_authors(entry, collapse=True))
+    if authors:
+        line += [nodes.Text(". "), *authors]
+    year = bibstyle.year_of(entry)
+    where = ", ".join(part for part in (short_venue(entry), str(year or "")) if part)
+    if where:
+        line += [nodes.Text(". "), nodes.emphasis(where, where)]
+    printed = next((link for link in links if link.label in ("DOI", "arXiv")), None)
+    if printed is not None:
+        shown = f"{printed.label} {printed.text}"
+        line += [nodes.Text(". "), nodes.reference(shown, shown, refuri=printed.url)]
+    return line
+
+
+def short_venue(entry: Any) -> str:
+    """The venue as the author names it (``shortvenue``), else the formal one; a
+    thesis says what it is."""
+    fields = entry.fields
+    if fields.get("shortvenue"):
+        return bibstyle.plain(fields["shortvenue"])
+    kind = bibstyle.TYPE_BADGES.get(entry.type.lower(), "")
+    where = next((fields[f] for f in ("journal", "booktitle", "school") if fields.get(f)), "")
+    return ", ".join(part for part in (kind, bibstyle.plain(where) if where else "") if part)
