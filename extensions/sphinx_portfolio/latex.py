@@ -28,14 +28,13 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .badges import metric_badge
-from .cv import cv_settings, setup_cv, unwrap
+from .cv import EYEBROW_CLASS, cv_settings, setup_cv, unwrap
 from .experience import experience_card, experience_title
 from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
 from .shared import add_node_only_for, is_safe_url
 
 # Not in static/: HTML builders copy that folder, and an EPUB would carry the .sty.
 STYLE = Path(__file__).parent / "texinputs" / "sphinxportfolio.sty"
-EYEBROW_CLASSES = ("portfolio-eyebrow",)
 DIRECTIONS = ("up", "down", "flat", "none")
 SENTIMENTS = ("good", "bad", "neutral")
 
@@ -125,7 +124,7 @@ def attach_eyebrows(document: nodes.document, root: nodes.section) -> dict[int, 
     """
     found = {}
     for node in list(document.findall(nodes.paragraph)):
-        if not any(cls in node["classes"] for cls in EYEBROW_CLASSES):
+        if EYEBROW_CLASS not in node["classes"]:
             continue
         section = node.next_node(nodes.section, siblings=True, descend=False)
         if section is None or section.parent is not node.parent:
