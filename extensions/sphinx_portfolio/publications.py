@@ -527,6 +527,12 @@ class PaperDirective(SphinxDirective):
         )
         section += nodes.title("", "", *render(style.format_title(entry)))
         section.extend(meta_tags(entry))
+        # The page's description (search results, link previews) from the entry's
+        # fields; sphinxext-opengraph reads og:* from the page's metadata and keeps
+        # a description <meta> that the page already has.
+        description = paper_description(load_style(bibstyle.STYLE_NAME), entry)
+        self.env.metadata[self.env.docname]["og:description"] = description
+        section += nodes.meta("", name="description", content=description)
         badge = bibstyle.venue_badge(entry, badges)
         if badge:
             section += nodes.paragraph("", "", venue_badge("", badge))
@@ -555,6 +561,17 @@ class OrcidRole(SphinxRole):
 
 
 # -- Highwire Press meta tags ---------------------------------------------------
+
+
+def paper_description(style, entry: Entry) -> str:
+    """'Title. Authors (shortened). Venue, year.': the entry's own fields, whole words."""
+    record = paper_record(entry)
+    kind = bibstyle.TYPE_BADGES.get(record["type"])  # a thesis: "Ph.D. thesis, University"
+    venue = ", ".join(part for part in (kind, record["venue"]) if part)
+    where = ", ".join(part for part in (venue, str(record["year"] or "")) if part)
+    authors = " ".join(str(style.format_authors(entry, collapse=True)).split())
+    parts = [record["title"].rstrip("."), authors, where]
+    return " ".join(f"{part}." for part in parts if part)
 
 
 def meta_tags(entry: Entry) -> list[nodes.meta]:
