@@ -36,6 +36,7 @@ suppress_warnings: list[str] = []
 
 html_theme = "furo"
 html_static_path = ["_static"]
+templates_path = ["_templates"]  # sidebar/search.html: a submit button (WCAG H32)
 html_css_files = ["site.css"]
 html_show_sourcelink = False
 html_copy_source = False

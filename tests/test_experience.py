@@ -22,6 +22,9 @@ def test_card_html_contract(app):
     assert card["data-kind"] == "job"
     assert card["data-tags"] == "ads ranking"
     heading = card.find(re.compile("^h[1-6]$"))
+    # Heard (and indexed) as "Role, Organisation"; seen as the role, the org below.
+    assert heading.get_text() == "Staff Engineer, Acme & Sons"
+    heading.select_one(".portfolio-visually-hidden").decompose()
     assert heading.get_text() == "Staff Engineer"
     assert heading.name == "h2"  # one level below the page's h1
     meta = visible_text(card.select_one(".portfolio-experience-meta"))

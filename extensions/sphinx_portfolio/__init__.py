@@ -18,6 +18,7 @@ from .exports import setup_exports
 from .glossary import setup_glossary
 from .impact import setup_impact
 from .impact_index import setup_impact_index
+from .indexing import setup_indexing
 from .search import setup_search
 from .seo import setup_seo
 from .tailor import setup_tailor
@@ -47,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     setup_exports(app)
     setup_search(app)
     setup_seo(app)
+    setup_indexing(app)
     app.connect("builder-inited", add_static)
     app.connect("env-updated", stale_referrers)
     return {

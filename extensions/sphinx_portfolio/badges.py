@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxRole
 from .domain import MetricEntry, PortfolioDomain, documents_in_reading_order
 from .metrics import Metric, MetricError, parse_metric, plain_number
 from .shared import (
+    UNINDEXED,
     LenientOptions,
     PortfolioDirective,
     choice,
@@ -279,7 +280,8 @@ def visit_badge_html(self: Any, node: metric_badge) -> None:
     # No glyph in titles: Sphinx also renders them as the page's <title> text.
     if node["arrow"] and not has_ancestor(node, nodes.title):
         self.body.append(
-            f'<span class="portfolio-metric-arrow" aria-hidden="true">{node["arrow"]}</span>'
+            f'<span class="portfolio-metric-arrow {" ".join(UNINDEXED)}" aria-hidden="true">'
+            f"{node['arrow']}</span>"
         )
 
 

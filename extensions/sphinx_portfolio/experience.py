@@ -18,6 +18,8 @@ from sphinx.util.nodes import make_id
 from .badges import CARD_CONTEXT, copy_badge, experience_card, metric_badge
 from .domain import CardEntry, PortfolioDomain, warn_duplicate_card
 from .shared import (
+    UNINDEXED,
+    VISUALLY_HIDDEN,
     LenientOptions,
     PortfolioDirective,
     add_node_only_for,
@@ -210,11 +212,20 @@ def visit_title_html(self: Any, node: experience_title) -> None:
 
 
 def depart_title_html(self: Any, node: experience_title) -> None:
+    # The heading names the card in full, "Role, Organisation", for a screen
+    # reader's list of headings and for search engines that index by heading
+    # (Read the Docs); the eye reads the organisation on the line below.
+    org = node.parent.get("org", "") if node.parent is not None else ""
+    if org:
+        hidden = f'<span class="{VISUALLY_HIDDEN}">, {self.encode(org)}</span>'
+        self.body.append(hidden)
     self.body.append(f"</h{node['level']}>\n")
 
 
 def visit_summary_html(self: Any, node: experience_summary) -> None:
-    self.body.append(self.starttag(node, "p", "", CLASS="portfolio-experience-summary"))
+    # The row repeats the card's figures for the eye; indexed, it is noise.
+    classes = " ".join(("portfolio-experience-summary", *UNINDEXED))
+    self.body.append(self.starttag(node, "p", "", CLASS=classes))
 
 
 def depart_summary_html(self: Any, node: experience_summary) -> None:

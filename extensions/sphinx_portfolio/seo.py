@@ -4,7 +4,8 @@
   worksFor, alumniOf, description, url) and ``portfolio_same_as`` (profile URLs).
   Nothing is guessed: a key left out of the config is left out of the page.
 - A page that lists papers (``portfolio:paper`` objects) carries one
-  ``ScholarlyArticle`` per paper, from the bibliography's own fields.
+  ``ScholarlyArticle`` per paper, from the bibliography's own fields; a thesis is
+  a ``Thesis``, in support of its degree, from the university it was submitted to.
 - ``robots.txt`` allows everything and names the sitemap when sphinx-sitemap is
   used and ``html_baseurl`` (on Read the Docs: its canonical URL) is known.
 
@@ -26,6 +27,8 @@ from .shared import is_safe_url, warn
 ROBOTS_MARK = "# robots.txt written by sphinx-portfolio"
 PERSON_TEXT_KEYS = ("name", "jobTitle", "description", "url")
 PERSON_KEYS = (*PERSON_TEXT_KEYS, "worksFor", "alumniOf")
+# BibTeX's thesis types and the degree each is written for (schema.org inSupportOf).
+THESIS_DEGREES = {"phdthesis": "Ph.D.", "mastersthesis": "Master's degree"}
 
 
 # -- JSON-LD --------------------------------------------------------------------
@@ -125,9 +128,10 @@ def paper_records_for(app: Sphinx, keys: list[str]) -> list[dict[str, Any]]:
 def scholarly_article(record: dict[str, Any], url: str) -> dict[str, Any]:
     """A paper as schema.org sees it; ``url`` is its entry on the page (absolute when
     ``html_baseurl`` is known)."""
+    degree = THESIS_DEGREES.get(record.get("type") or "")
     article: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
+        "@type": "Thesis" if degree else "ScholarlyArticle",
         "@id": url,
         "url": url,
         "headline": record["title"],
@@ -137,7 +141,15 @@ def scholarly_article(record: dict[str, Any], url: str) -> dict[str, Any]:
         article["author"] = [{"@type": "Person", "name": name} for name in record["authors"]]
     if record.get("year"):
         article["datePublished"] = str(record["year"])
-    if record.get("venue"):
+    if degree:
+        article["inSupportOf"] = degree
+    if degree and record.get("venue"):
+        # A thesis is not part of its university: it is written there, and the
+        # university (its repository) publishes it unless the entry names a publisher.
+        university = {"@type": "CollegeOrUniversity", "name": record["venue"]}
+        article["sourceOrganization"] = university
+        article["publisher"] = university
+    elif record.get("venue"):
         article["isPartOf"] = {"@type": "CreativeWork", "name": record["venue"]}
     if record.get("publisher"):
         article["publisher"] = {"@type": "Organization", "name": record["publisher"]}

@@ -16,6 +16,12 @@ logger = logging.getLogger("sphinx_portfolio")
 WARNING_TYPE = "portfolio"
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z#][\w#]*;")
 SAFE_SCHEMES = ("http", "https")
+# Classes for what a reader sees but a search engine should not index (a figure
+# repeated, an arrow glyph, a BibTeX block). Read the Docs' HTML parser drops
+# elements of class "lineno" (meant for line numbers); no theme styles it outside
+# code blocks, so the element looks and reads the same. Ours names the intent.
+UNINDEXED = ("portfolio-unindexed", "lineno")
+VISUALLY_HIDDEN = "portfolio-visually-hidden"
 
 
 class UnknownOption(str):
