@@ -32,12 +32,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .badges import metric_badge
 from .impact import impact_summary
-from .shared import warn
+from .shared import EYEBROW_CLASS, warn
 
 PARTS = ("eyebrows", "glossaries", "impact-summaries", "paper-links")
 PAPER_LAYOUTS = ("compact", "full")
 DEFAULTS: dict[str, Any] = {"exclude": [], "omit": list(PARTS), "papers": "compact"}
-EYEBROW_CLASS = "portfolio-eyebrow"
 # The classes Sphinx's XRefRole gives the text of a {portfolio:paper} reference.
 PAPER_XREF_CLASS = "portfolio-paper"
 

@@ -18,8 +18,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .latex import EYEBROW_CLASSES
-from .shared import UNINDEXED
+from .shared import EYEBROW_CLASS, UNINDEXED
 
 
 class UnindexEyebrows(SphinxPostTransform):
@@ -30,7 +29,7 @@ class UnindexEyebrows(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for node in self.document.findall(nodes.paragraph):
-            if any(cls in node["classes"] for cls in EYEBROW_CLASSES):
+            if EYEBROW_CLASS in node["classes"]:
                 node["classes"] += [cls for cls in UNINDEXED if cls not in node["classes"]]
 
 

@@ -28,10 +28,10 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .badges import metric_badge
-from .cv import EYEBROW_CLASS, cv_settings, setup_cv, unwrap
+from .cv import cv_settings, setup_cv, unwrap
 from .experience import experience_card, experience_title
 from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
-from .shared import add_node_only_for, is_safe_url
+from .shared import EYEBROW_CLASS, add_node_only_for, is_safe_url
 
 # Not in static/: HTML builders copy that folder, and an EPUB would carry the .sty.
 STYLE = Path(__file__).parent / "texinputs" / "sphinxportfolio.sty"

@@ -22,6 +22,8 @@ SAFE_SCHEMES = ("http", "https")
 # code blocks, so the element looks and reads the same. Ours names the intent.
 UNINDEXED = ("portfolio-unindexed", "lineno")
 VISUALLY_HIDDEN = "portfolio-visually-hidden"
+# A small kicker paragraph before a section title ("02 · chronology"): web-only chrome.
+EYEBROW_CLASS = "portfolio-eyebrow"
 
 
 class UnknownOption(str):
