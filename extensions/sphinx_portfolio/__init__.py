@@ -21,6 +21,7 @@ from .impact_index import setup_impact_index
 from .search import setup_search
 from .seo import setup_seo
 from .tailor import setup_tailor
+from .words import setup_words
 
 __version__ = "0.1.0"
 
@@ -36,6 +37,7 @@ def add_static(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, object]:
+    setup_words(app)
     app.add_domain(PortfolioDomain)
     setup_badges(app)
     setup_experience(app)

@@ -1,0 +1,7 @@
+# Generated words follow `language`; tests override it (pt_BR, de, en).
+exclude_patterns = ["_build"]
+extensions = ["myst_parser", "sphinx_portfolio", "sphinx_portfolio.publications"]
+bibtex_bibfiles = ["refs.bib"]
+portfolio_max_authors = 3
+project = "Language"
+show_warning_types = True  # Sphinx < 8 hides "[portfolio.<subtype>]" otherwise
