@@ -33,7 +33,7 @@ FACT_NAMES = {
     "method": N_("method"),
     "window": N_("window"),
     "baseline": N_("baseline"),
-    "as-of": N_("as of"),
+    "as-of": N_("as-of"),
     "evidence": N_("evidence"),
 }
 
