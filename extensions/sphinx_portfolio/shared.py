@@ -146,4 +146,5 @@ def choice(values: tuple[str, ...]) -> Callable[[str | None], str]:
     def convert(argument: str | None) -> str:
         return directives.choice((argument or "").strip().lower(), values)
 
+    convert.values = values  # read by the guide's option tables
     return convert
