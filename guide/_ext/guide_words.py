@@ -41,8 +41,7 @@ CONFIG_WORDS = {
     "added to the built-in table (``{'p95': 'lower'}``)",
     "portfolio_profiles": "JSON Resume profiles (``network``, ``username``, ``url``), "
     "shown in ``resume.json`` and the PDF CV's header",
-    "portfolio_owner": "regular expressions for the owner's name, highlighted in every "
-    "author list",
+    "portfolio_owner": "regular expressions for the owner's name, highlighted in every author list",
     "portfolio_max_authors": "author lists longer than this collapse their middle "
     "(the owner stays visible); 0 shows all",
     "portfolio_venue_badges": "extra venue badges: a regular expression on the venue "

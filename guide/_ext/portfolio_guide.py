@@ -18,11 +18,11 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives, roles
+from guide_words import CONFIG_WORDS, MARKUP_WORDS, OPTION_WORDS
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from guide_words import CONFIG_WORDS, MARKUP_WORDS, OPTION_WORDS
 from sphinx_portfolio.shared import WARNING_SUBTYPES
 
 logger = logging.getLogger(__name__)
@@ -72,9 +72,7 @@ class PortfolioExample(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         source = "\n".join(self.content)
         number = self.env.new_serialno("portfolio-example")
-        example = nodes.container(
-            classes=["guide-example"], ids=[f"example-{number}"], names=[]
-        )
+        example = nodes.container(classes=["guide-example"], ids=[f"example-{number}"], names=[])
         shown = nodes.literal_block(source, source, language="markdown")
         shown["classes"].append("guide-example-source")
         self.set_source_info(shown)
