@@ -190,3 +190,24 @@ def test_the_package_data_ships_the_catalogs():
     package = REPO / "extensions" / "sphinx_portfolio"
     shipped = {path for pattern in patterns for path in package.glob(pattern)}
     assert {MO, PO, POT} <= shipped
+
+
+def test_a_second_build_in_another_language_rewrites_every_generated_word(tmp_path):
+    """The same sources and build folder, English then Portuguese: nothing English
+    is left over from the first build (cached pages, pickled doctrees)."""
+    from sphinx.testing.util import SphinxTestApp
+
+    from conftest import copy_root
+
+    srcdir = copy_root("language", tmp_path)
+    for language in ("en", "pt_BR"):
+        app = SphinxTestApp("html", srcdir=srcdir, confoverrides={"language": language})
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+    index = soup(app, "portfolio-impact")
+    assert visible_text(index.select_one("h1")).rstrip("¶") == "Índice de impacto"
+    assert badge_names(app) == PORTUGUESE_NAMES
+    summary = soup(app, "summary").select(".portfolio-impact-role")
+    assert visible_text(summary[-1]) == "Em outras partes do site"

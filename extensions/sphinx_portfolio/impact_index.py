@@ -23,7 +23,7 @@ from .domain import MetricEntry, documents_in_reading_order, label_anchor
 from .evidence import evidence_link, resolve
 from .impact import rebuilt_badge
 from .metrics import plain_number
-from .words import _
+from .words import _, words_stamp
 
 PAGE = "portfolio-impact"
 CODE_FILES = ("impact_index.py", "badges.py", "evidence.py", "metrics.py", "impact.py")
@@ -194,7 +194,8 @@ def cache_key(app: Sphinx) -> str:
         if "evidence" in m.facts
     )
     code = "".join(Path(__file__).with_name(f).read_text() for f in CODE_FILES)
-    payload = json.dumps([domain.digest(), evidence, code, app.builder.name], default=list)
+    words = words_stamp(app.config.language)  # the page is in the build's language
+    payload = json.dumps([domain.digest(), evidence, code, app.builder.name, words], default=list)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

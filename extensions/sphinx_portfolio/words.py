@@ -12,6 +12,7 @@ translated where used). ``pybabel extract`` collects both; see the guide's
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from gettext import NullTranslations
 from pathlib import Path
@@ -67,6 +68,14 @@ def spoken(metric: Mapping[str, Any], language: str | None) -> str:
 
 def fact_name(key: str) -> str:
     return _(FACT_NAMES[key]) if key in FACT_NAMES else key
+
+
+def words_stamp(language: str | None) -> str:
+    """What a cached rendering depends on for its words: the language and the
+    compiled catalogs (so a new translation shows without a clean build)."""
+    catalogs = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.mo"))
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in catalogs)).hexdigest()
+    return f"{language or ''};{digest}"
 
 
 def setup_words(app: Sphinx) -> None:
