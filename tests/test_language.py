@@ -95,6 +95,9 @@ def test_headings_and_labels_are_in_portuguese(built):
     assert visible_text(papers.select_one(".portfolio-bibtex summary")) == "BibTeX"
     authors = visible_text(papers.select_one(".portfolio-paper-authors summary"))
     assert authors.endswith("(6 autores)")
+    citation = visible_text(papers.select_one(".portfolio-paper-citation"))
+    assert citation.startswith("Em Proceedings of the ACM Conference")
+    assert "páginas 10–20" in citation
     backlink = soup(app, "papers/many2024").select_one(".portfolio-paper-backlink")
     assert visible_text(backlink) == "Listado em Papers"
 
@@ -107,6 +110,9 @@ def test_english_words_are_unchanged(built):
     assert visible_text(papers.select_one(".portfolio-paper-authors summary")).endswith(
         "(6 authors)"
     )
+    citation = visible_text(papers.select_one(".portfolio-paper-citation"))
+    assert citation.startswith("In Proceedings of the ACM Conference")
+    assert "pages 10–20" in citation
     backlink = soup(app, "papers/many2024").select_one(".portfolio-paper-backlink")
     assert visible_text(backlink) == "Listed on Papers"
 
@@ -116,11 +122,18 @@ def test_page_content_stays_as_the_author_wrote_it(built, docname):
     """Visible text of the page body is the same in both languages, except the
     generated words the summary adds."""
 
+    generated = [
+        ("Em outras partes do site", "Elsewhere on the site"),
+        ("autores", "authors"),
+        ("Em Proceedings", "In Proceedings"),
+        ("páginas", "pages"),
+    ]
+
     def body(language):
         text = visible_text(soup(built[language], docname).select_one("div.body"))
-        return text.replace("Em outras partes do site", "Elsewhere on the site").replace(
-            "autores", "authors"
-        )
+        for portuguese, english in generated:
+            text = text.replace(portuguese, english)
+        return text
 
     assert body("pt_BR") == body("en")
     assert "Cut −1.34% CPC and raised +2.6% CTR." in body("pt_BR") or docname != "work"
@@ -211,3 +224,5 @@ def test_a_second_build_in_another_language_rewrites_every_generated_word(tmp_pa
     assert badge_names(app) == PORTUGUESE_NAMES
     summary = soup(app, "summary").select(".portfolio-impact-role")
     assert visible_text(summary[-1]) == "Em outras partes do site"
+    citation = visible_text(soup(app, "papers").select_one(".portfolio-paper-citation"))
+    assert citation.startswith("Em Proceedings")
