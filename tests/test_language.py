@@ -226,3 +226,5 @@ def test_a_second_build_in_another_language_rewrites_every_generated_word(tmp_pa
     assert visible_text(summary[-1]) == "Em outras partes do site"
     citation = visible_text(soup(app, "papers").select_one(".portfolio-paper-citation"))
     assert citation.startswith("Em Proceedings")
+    tooltip = soup(app, "papers").select_one("a[href='#many2024']")["title"]
+    assert "Em Proceedings of the ACM Conference on Recommender Systems, páginas" in tooltip
