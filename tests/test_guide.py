@@ -115,7 +115,7 @@ def test_warning_table_is_the_codes_list(guide):
     assert table_column(guide, "guide-warnings") == [expected]
 
 
-def test_a_broken_example_or_an_undescribed_option_fails_the_build(tmp_path):
+def test_a_broken_example_or_an_undocumented_option_or_role_fails_the_build(tmp_path):
     srcdir = tmp_path / "guide"
     shutil.copytree(GUIDE, srcdir, ignore=shutil.ignore_patterns("_build"))
     with (srcdir / "badges.md").open("a", encoding="utf-8") as page_file:
@@ -125,8 +125,13 @@ def test_a_broken_example_or_an_undescribed_option_fails_the_build(tmp_path):
         words.read_text(encoding="utf-8").replace('"window": "over what period', '"x": "'),
         encoding="utf-8",
     )
+    publications = srcdir / "publications.md"  # the {orcid} role loses its section
+    publications.write_text(
+        publications.read_text(encoding="utf-8").replace("(role-orcid)=", ""), encoding="utf-8"
+    )
     run = build_guide(srcdir, tmp_path / "html")
     assert run.returncode != 0
     assert re.search(r"badges\.md:\d+: WARNING: metric-badge: cannot read", run.stderr)
     assert "option :window: is not described" in run.stderr
     assert "words for an option the code lacks: x" in run.stderr
+    assert "undefined label: 'role-orcid'" in run.stderr
