@@ -228,3 +228,30 @@ def test_a_second_build_in_another_language_rewrites_every_generated_word(tmp_pa
     assert citation.startswith("Em Proceedings")
     tooltip = soup(app, "papers").select_one("a[href='#many2024']")["title"]
     assert "Em Proceedings of the ACM Conference on Recommender Systems, páginas" in tooltip
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "portuguese"),
+    [
+        ("+1pp recall", "recall up 1 percentage point, an improvement",
+         "recall subiu 1 ponto percentual, uma melhora"),
+        ("$1 fee", "fee: 1 dollar", "fee: 1 dólar"),
+        ("+2.5pp recall", "recall up 2.5 percentage points, an improvement",
+         "recall subiu 2,5 pontos percentuais, uma melhora"),
+        ("$1.5M savings", "savings: 1.5 million dollars, an improvement",
+         "savings: 1,5 milhões de dólares, uma melhora"),
+        ("−€20K cost", "cost down 20 thousand euros, an improvement",
+         "cost caiu 20 mil euros, uma melhora"),
+        ("neutral latency", "latency: neutral, no change", "latency: neutro, sem mudança"),
+        ("six-figures savings", "savings: six figures, an improvement",
+         "savings: six figures, uma melhora"),  # the author's own words stay
+    ],
+)  # fmt: skip
+def test_spoken_names_in_both_languages(text, english, portuguese):
+    from sphinx_portfolio.metrics import parse_metric
+
+    with MO.open("rb") as handle:
+        catalog = gettext.GNUTranslations(handle)
+    metric = parse_metric(text)
+    assert metric.spoken() == english
+    assert metric.spoken(catalog.gettext, ",") == portuguese

@@ -57,6 +57,15 @@ def _same(message: str) -> str:
 N_ = _same
 CURRENCY_WORDS = {"USD": N_("dollars"), "EUR": N_("euros"), "GBP": N_("pounds")}
 UNIT_WORDS = {"%": N_("percent"), "pp": N_("percentage points"), "x": N_("times")}
+#: A unit after exactly 1 (with no scale word): "1 percentage point", "1 dollar".
+ONE_UNIT_WORDS = {
+    "USD": N_("dollar"),
+    "EUR": N_("euro"),
+    "GBP": N_("pound"),
+    "%": N_("percent"),
+    "pp": N_("percentage point"),
+    "x": N_("times"),
+}
 #: How an amount reads: (scale, has a unit) -> template. Whole phrases, so a
 #: language can reorder them or add words ("5 milhões de dólares").
 AMOUNTS = {
@@ -155,6 +164,8 @@ class Metric:
         scale = _scale_of(self.magnitude)
         number = _plain(abs(self.value) / scale).replace(".", decimal)
         unit = CURRENCY_WORDS.get(self.unit) or UNIT_WORDS.get(self.unit)
+        if unit and number == "1" and not self.magnitude:
+            unit = ONE_UNIT_WORDS[self.unit]
         template = AMOUNTS[self.magnitude if self.magnitude in SCALE_WORDS else "", bool(unit)]
         return gettext(template).format(number=number, unit=gettext(unit) if unit else "")
 
