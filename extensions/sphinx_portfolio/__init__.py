@@ -22,6 +22,7 @@ from .indexing import setup_indexing
 from .search import setup_search
 from .seo import setup_seo
 from .tailor import setup_tailor
+from .words import setup_words
 
 __version__ = "0.1.0"
 
@@ -37,6 +38,7 @@ def add_static(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, object]:
+    setup_words(app)
     app.add_domain(PortfolioDomain)
     setup_badges(app)
     setup_experience(app)

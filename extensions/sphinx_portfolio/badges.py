@@ -30,6 +30,7 @@ from .shared import (
     slugify,
     warn,
 )
+from .words import fact_name, spoken
 
 CARD_CONTEXT = "portfolio:card"
 FACT_OPTIONS = ("baseline", "window", "method", "as-of", "evidence")
@@ -50,7 +51,6 @@ def badge_node(metric: Metric, shown: str, facts: dict | None = None) -> metric_
     """Build the node every builder renders; ``shown`` is the visible text."""
     node = metric_badge(shown, shown)
     node["metric"] = metric.as_dict()
-    node["spoken"] = metric.spoken()
     node["arrow"] = metric.arrow
     node["facts"] = dict(facts or {})
     return node
@@ -267,8 +267,8 @@ def visit_badge_html(self: Any, node: metric_badge) -> None:
     attributes = {
         "class": "portfolio-metric",
         "role": "img",
-        "aria-label": node["spoken"],
-        "title": badge_title(node),
+        "aria-label": spoken(metric, self.config.language),
+        "title": badge_title(node, self.config.language),
         "data-metric-value": plain_number(metric["value"]),
         "data-metric-unit": metric["unit"],
         "data-metric-label": metric["label"],
@@ -289,10 +289,11 @@ def depart_badge_html(self: Any, node: metric_badge) -> None:
     self.body.append("</span>")
 
 
-def badge_title(node: metric_badge) -> str:
-    """The tooltip: the spoken form, then any facts given about the figure."""
-    parts = [node["spoken"]]
-    parts += [f"{key}: {value}" for key, value in node["facts"].items()]
+def badge_title(node: metric_badge, language: str | None = None) -> str:
+    """The tooltip: the spoken form, then any facts given about the figure.
+    Worded here, at write time, in the build's language."""
+    parts = [spoken(node["metric"], language)]
+    parts += [f"{fact_name(key)}: {value}" for key, value in node["facts"].items()]
     return "; ".join(parts)
 
 

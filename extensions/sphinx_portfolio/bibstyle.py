@@ -29,6 +29,8 @@ from pybtex.richtext import HRef, String, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
+from .words import N_, _
+
 STYLE_NAME = "portfolio"
 EN_DASH = "\u2013"
 
@@ -73,7 +75,7 @@ DEFAULT_VENUE_BADGES: dict[str, str] = {
     r"Expert Systems with Applications": "ESWA",
     r"\bIJCNN\b|International Joint Conference on Neural Networks": "IJCNN",
 }
-TYPE_BADGES = {"phdthesis": "Ph.D. thesis", "mastersthesis": "M.Sc. thesis"}
+TYPE_BADGES = {"phdthesis": N_("Ph.D. thesis"), "mastersthesis": N_("M.Sc. thesis")}
 
 # What a reader needs to identify a work, per entry type (BibTeX's own list,
 # trimmed to what this style prints).
@@ -235,7 +237,8 @@ def venue_badge(entry: Entry, extra: dict[str, str] | None = None) -> str | None
     for pattern, badge in {**(extra or {}), **DEFAULT_VENUE_BADGES}.items():
         if re.search(pattern, text):
             return badge
-    return TYPE_BADGES.get(entry.type.lower())
+    badge = TYPE_BADGES.get(entry.type.lower())
+    return _(badge) if badge else None
 
 
 def missing_fields(entry: Entry) -> list[str]:
@@ -379,7 +382,7 @@ class PortfolioStyle(BaseStyle):
         if kind == "article":
             where = self._journal(entry)
         elif kind in ("phdthesis", "mastersthesis"):
-            label = "Ph.D. thesis" if kind == "phdthesis" else "Master's thesis"
+            label = _("Ph.D. thesis") if kind == "phdthesis" else _("Master's thesis")
             where = _join([Text(label), _field(entry, "school")])
         else:
             where = self._container(entry)
@@ -395,10 +398,11 @@ class PortfolioStyle(BaseStyle):
 
     def _container(self, entry: Entry) -> Text:
         book = _field(entry, "booktitle") or _field(entry, "howpublished")
-        volume = Text("volume ", _field(entry, "volume")) if entry.fields.get("volume") else Text()
+        volume = _field(entry, "volume")
+        volume = Text(_("volume") + " ", volume) if volume else Text()
         return _join(
             [
-                Text("In ", Tag("em", book)) if book else Text(),
+                Text(_("In") + " ", Tag("em", book)) if book else Text(),
                 _field(entry, "series"),
                 volume,
                 self._pages(entry),
@@ -410,7 +414,7 @@ class PortfolioStyle(BaseStyle):
         pages = entry.fields.get("pages", "")
         if not pages:
             return Text()
-        prefix = "pages " if re.search(r"[-\u2013,]", pages) else "page "
+        prefix = (_("pages") if re.search(r"[-\u2013,]", pages) else _("page")) + " "
         return Text(prefix, String(re.sub(r"-+", EN_DASH, pages)))
 
     def format_links(self, entry: Entry) -> Text:
@@ -489,6 +493,8 @@ class FormattedCache:
 FORMATTED = FormattedCache()
 # A change to this module changes every fingerprint: no stale formatting survives it.
 _CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+#: The words a citation adds, in the build's language (also part of each fingerprint).
+CITATION_WORDS = ("In", "volume", "pages", "page", "Ph.D. thesis", "Master's thesis")
 
 
 def fingerprint(style: PortfolioStyle, label: str, entry: Entry) -> str:
@@ -506,6 +512,7 @@ def fingerprint(style: PortfolioStyle, label: str, entry: Entry) -> str:
         type(style.name_style).__name__,
         style.abbreviate_names,
         _CODE,
+        [_(word) for word in CITATION_WORDS],  # the build's language
     )
     return hashlib.sha256(repr(payload).encode()).hexdigest()
 

@@ -20,6 +20,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from .shared import slugify
+from .words import _
 
 logger = logging.getLogger(__name__)
 
@@ -69,11 +70,11 @@ class PortfolioDomain(Domain):
     """Experience cards, metric badges and other portfolio objects."""
 
     name = "portfolio"
-    label = "Portfolio"
+    label = _("Portfolio")
     object_types = {  # noqa: RUF012 - Sphinx reads these class attributes
-        "card": ObjType("experience card", "card", "ref"),
-        "metric": ObjType("metric", "metric", "ref"),
-        "paper": ObjType("paper", "paper", "ref"),
+        "card": ObjType(_("experience card"), "card", "ref"),
+        "metric": ObjType(_("metric"), "metric", "ref"),
+        "paper": ObjType(_("paper"), "paper", "ref"),
     }
     roles = {  # noqa: RUF012
         "card": XRefRole(),

@@ -19,6 +19,7 @@ from .badges import badge_node
 from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
 from .metrics import Metric
 from .shared import LenientOptions, PortfolioDirective
+from .words import _
 
 DIGEST_KEY = "impact-digest"
 
@@ -69,7 +70,8 @@ def grouped_metrics(env: BuildEnvironment) -> list[tuple[CardEntry | None, list[
 
 def summary_list(builder: Any, fromdoc: str, groups: list) -> nodes.Element:
     if not groups:
-        return nodes.paragraph("", "No metric badges yet.", classes=["portfolio-impact-empty"])
+        empty = _("No metric badges yet.")
+        return nodes.paragraph("", empty, classes=["portfolio-impact-empty"])
     items = nodes.bullet_list(classes=["portfolio-impact"])
     for card, metrics in groups:
         items += group_item(builder, fromdoc, card, metrics)
@@ -79,7 +81,8 @@ def summary_list(builder: Any, fromdoc: str, groups: list) -> nodes.Element:
 def group_item(builder: Any, fromdoc: str, card: CardEntry | None, metrics: list) -> nodes.Node:
     heading = nodes.paragraph(classes=["portfolio-impact-role"])
     if card is None:
-        heading += nodes.strong("Elsewhere on the site", "Elsewhere on the site")
+        elsewhere = _("Elsewhere on the site")
+        heading += nodes.strong(elsewhere, elsewhere)
     else:
         label = f"{card.title}, {card.org}" if card.org else card.title
         heading += make_refnode(

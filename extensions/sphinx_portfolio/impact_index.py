@@ -23,22 +23,23 @@ from .domain import MetricEntry, documents_in_reading_order, label_anchor
 from .evidence import evidence_link, resolve
 from .impact import rebuilt_badge
 from .metrics import plain_number
+from .words import _, words_stamp
 
 PAGE = "portfolio-impact"
 CODE_FILES = ("impact_index.py", "badges.py", "evidence.py", "metrics.py", "impact.py")
-BASE_COLUMNS = ("Figure", "Value", "Role")
+BASE_COLUMNS = (_("Figure"), _("Value"), _("Role"))
 FACT_COLUMNS = {
-    "method": "Method",
-    "window": "Window",
-    "baseline": "Baseline",
-    "as-of": "As of",
-    "evidence": "Evidence",
+    "method": _("Method"),
+    "window": _("Window"),
+    "baseline": _("Baseline"),
+    "as-of": _("As of"),
+    "evidence": _("Evidence"),
 }
 
 
 class ImpactIndex(Index):
     name = "impact"
-    localname = "Impact index"
+    localname = _("Impact index")
     shortname = "impact"
 
     def generate(self, docnames=None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
@@ -87,11 +88,14 @@ def facts_text(metric: MetricEntry) -> str:
 
 def index_doctree(env: Any, builder: Any) -> nodes.Element:
     root = nodes.section(ids=["impact-index"])
-    root += nodes.title("Impact index", "Impact index")
+    title = _("Impact index")
+    root += nodes.title(title, title)
     root += nodes.paragraph(
         "",
-        "Every figure on this site, grouped by what it measures. Each row links to "
-        "the card it comes from; the Value header sorts a table by size.",
+        _(
+            "Every figure on this site, grouped by what it measures. Each row links to "
+            "the card it comes from; the Value header sorts a table by size."
+        ),
     )
     groups = grouped_by_label(env)
     # A column per fact that some figure of the site has: no empty columns.
@@ -190,7 +194,8 @@ def cache_key(app: Sphinx) -> str:
         if "evidence" in m.facts
     )
     code = "".join(Path(__file__).with_name(f).read_text() for f in CODE_FILES)
-    payload = json.dumps([domain.digest(), evidence, code, app.builder.name], default=list)
+    words = words_stamp(app.config.language)  # the page is in the build's language
+    payload = json.dumps([domain.digest(), evidence, code, app.builder.name, words], default=list)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 #: Label words whose figures are better when lower or higher. Matched as whole
@@ -47,8 +47,50 @@ DEFAULT_POLARITY: dict[str, str] = {
 CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP"}
 SCALES = {"K": 1e3, "M": 1e6, "B": 1e9}
 SCALE_WORDS = {"K": "thousand", "M": "million", "B": "billion"}
-CURRENCY_WORDS = {"USD": "dollars", "EUR": "euros", "GBP": "pounds"}
-UNIT_WORDS = {"%": "percent", "pp": "percentage points", "x": "times"}
+
+
+def _same(message: str) -> str:
+    """Marks a message for ``pybabel extract -k N_``; the caller translates it."""
+    return message
+
+
+N_ = _same
+CURRENCY_WORDS = {"USD": N_("dollars"), "EUR": N_("euros"), "GBP": N_("pounds")}
+UNIT_WORDS = {"%": N_("percent"), "pp": N_("percentage points"), "x": N_("times")}
+#: A unit after exactly 1 (with no scale word): "1 percentage point", "1 dollar".
+ONE_UNIT_WORDS = {
+    "USD": N_("dollar"),
+    "EUR": N_("euro"),
+    "GBP": N_("pound"),
+    "%": N_("percent"),
+    "pp": N_("percentage point"),
+    "x": N_("times"),
+}
+#: How an amount reads: (scale, has a unit) -> template. Whole phrases, so a
+#: language can reorder them or add words ("5 milhões de dólares").
+AMOUNTS = {
+    ("", False): N_("{number}"),
+    ("", True): N_("{number} {unit}"),
+    ("K", False): N_("{number} thousand"),
+    ("K", True): N_("{number} thousand {unit}"),
+    ("M", False): N_("{number} million"),
+    ("M", True): N_("{number} million {unit}"),
+    ("B", False): N_("{number} billion"),
+    ("B", True): N_("{number} billion {unit}"),
+}
+#: The accessible name: (direction, sentiment) -> template.
+SPOKEN = {
+    ("up", "good"): N_("{label} up {amount}, an improvement"),
+    ("up", "bad"): N_("{label} up {amount}, a regression"),
+    ("up", "neutral"): N_("{label} up {amount}"),
+    ("down", "good"): N_("{label} down {amount}, an improvement"),
+    ("down", "bad"): N_("{label} down {amount}, a regression"),
+    ("down", "neutral"): N_("{label} down {amount}"),
+    ("none", "good"): N_("{label}: {amount}, an improvement"),
+    ("none", "bad"): N_("{label}: {amount}, a regression"),
+    ("none", "neutral"): N_("{label}: {amount}"),
+    ("flat", "neutral"): N_("{label}: neutral, no change"),
+}
 ARROWS = {"up": "▲", "down": "▼", "flat": "→", "none": ""}
 QUALITATIVE_NUMBERS = [
     "one",
@@ -111,26 +153,29 @@ class Metric:
     @property
     def amount(self) -> str:
         """The figure alone, spoken: '1.34 percent', '5 million dollars', 'six figures'."""
+        return self.amount_in()
+
+    def amount_in(self, gettext: Callable[[str], str] = _same, decimal: str = ".") -> str:
+        """The amount in a language: ``gettext`` translates the words, ``decimal``
+        is the decimal separator ('1,34 por cento')."""
         if self.value is None:
+            # The author's own words ("six-figures"), kept as written.
             return self.magnitude.replace("-", " ")
         scale = _scale_of(self.magnitude)
-        number = _plain(abs(self.value) / scale)
-        words = [number]
-        if self.magnitude in SCALE_WORDS:
-            words.append(SCALE_WORDS[self.magnitude])
+        number = _plain(abs(self.value) / scale).replace(".", decimal)
         unit = CURRENCY_WORDS.get(self.unit) or UNIT_WORDS.get(self.unit)
-        if unit:
-            words.append(unit)
-        return " ".join(words)
+        if unit and number == "1" and not self.magnitude:
+            unit = ONE_UNIT_WORDS[self.unit]
+        template = AMOUNTS[self.magnitude if self.magnitude in SCALE_WORDS else "", bool(unit)]
+        return gettext(template).format(number=number, unit=gettext(unit) if unit else "")
 
-    def spoken(self) -> str:
-        """An accessible name that reads well aloud."""
-        if self.direction == "flat":
-            return f"{self.label}: neutral, no change"
-        verdict = {"good": ", an improvement", "bad": ", a regression"}.get(self.sentiment, "")
-        if self.direction in ("up", "down"):
-            return f"{self.label} {self.direction} {self.amount}{verdict}"
-        return f"{self.label}: {self.amount}{verdict}"
+    def spoken(self, gettext: Callable[[str], str] = _same, decimal: str = ".") -> str:
+        """An accessible name that reads well aloud, in English unless ``gettext``
+        and ``decimal`` say otherwise."""
+        direction = self.direction if self.direction in ("up", "down", "flat") else "none"
+        verdict = self.sentiment if self.sentiment in ("good", "bad") else "neutral"
+        template = SPOKEN["flat", "neutral"] if direction == "flat" else SPOKEN[direction, verdict]
+        return gettext(template).format(label=self.label, amount=self.amount_in(gettext, decimal))
 
     def as_dict(self) -> dict[str, object]:
         """The fields exporters publish (JSON Resume, JSON-LD, the impact index)."""

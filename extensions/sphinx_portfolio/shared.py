@@ -14,6 +14,27 @@ from sphinx.util.docutils import SphinxDirective
 logger = logging.getLogger("sphinx_portfolio")
 
 WARNING_TYPE = "portfolio"
+#: Every warning subtype the extension raises, and what raises it. The one list:
+#: the guide's table is generated from it and a test checks every use against it.
+#: ``suppress_warnings = ["portfolio.<subtype>"]`` silences one kind.
+WARNING_SUBTYPES = {
+    "option": "an unknown option, a missing ``:org:``, a ``:better:`` that is not higher or lower",
+    "metric": "a metric that cannot be read",
+    "url": "a card's ``:url:`` or a profile's url that is not http(s)",
+    "html": "HTML in an option or a metric (it is shown as text)",
+    "nested": "a card inside a card",
+    "duplicate": "two cards, or two named badges, with the same name",
+    "fact": "an ``:as-of:`` that is not a date",
+    "evidence": "evidence that names nothing in the site, or a non-http(s) link",
+    "tags": "a ``{tagged}`` role outside a bullet point, or with no tags",
+    "bib": "a malformed or incomplete ``.bib`` entry, a bad DOI or arXiv id, an unknown "
+    "style or option of ``publications``, a bad ``portfolio_owner`` pattern",
+    "orcid": "a ``portfolio_orcid`` that is not an ORCID iD",
+    "config": "a ``portfolio_person`` key, ``portfolio_same_as`` URL or "
+    "``portfolio_profiles`` item that is left out",
+    "export": "a ``{portfolio-export}`` role naming an export that does not exist",
+    "cv": "a ``portfolio_cv`` key or value that the PDF CV does not know (LaTeX builds)",
+}
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z#][\w#]*;")
 SAFE_SCHEMES = ("http", "https")
 # Classes for what a reader sees but a search engine should not index (a figure
@@ -134,4 +155,5 @@ def choice(values: tuple[str, ...]) -> Callable[[str | None], str]:
     def convert(argument: str | None) -> str:
         return directives.choice((argument or "").strip().lower(), values)
 
+    convert.values = values  # read by the guide's option tables
     return convert
