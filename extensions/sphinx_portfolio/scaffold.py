@@ -12,6 +12,7 @@ directive options (as YAML, i.e. JSON strings), Python literals, BibTeX fields.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -37,10 +38,10 @@ _FIGURE_IN_TEXT = re.compile(
     + metrics._FIGURE.pattern.replace(r"(?=[\s,;:)]|$)", r"(?=[\s,;:)!?]|\.(?:\s|$)|$)")
 )
 _LABEL_WORD = re.compile(r"\s+([^\W\d][\w'’/&+-]*)")
-STOP_WORDS = frozenset(
-    "and or with through by while across via to from in at for on over of after as per "
-    "during within into than which that the a an while".split()
-)
+_WORDS_BEFORE_A_LABEL = """cut grew drove won built made led hit and or with through by while
+across via to from in at for on over of after as per during within into than which that
+the a an"""
+STOP_WORDS = frozenset(_WORDS_BEFORE_A_LABEL.split())
 _ISO_DATE = re.compile(r"^[12]\d{3}(-[01]\d(-[0-3]\d)?)?$")
 ROLE_UNSAFE = re.compile(r"[`<>]| \| |;")
 
@@ -101,11 +102,10 @@ def expect(mapping: dict, key: str, kind: type, path: str) -> Any:
     return value
 
 
-STRING_FIELDS = frozenset(
-    "name position url startDate endDate summary description location organization "
-    "institution area studyType score publisher releaseDate label email phone image "
-    "network username level x-kind".split()
-)
+_STRING_FIELDS = """name position url startDate endDate summary description location
+organization institution area studyType score publisher releaseDate label email phone image
+network username level x-kind"""
+STRING_FIELDS = frozenset(_STRING_FIELDS.split())
 STRING_LISTS = frozenset({"highlights", "courses", "keywords", "x-authors"})
 
 
@@ -113,9 +113,12 @@ def check_strings(item: dict, path: str) -> None:
     for key, value in item.items():
         if key in STRING_FIELDS and value is not None and not isinstance(value, str | dict):
             raise ResumeError(f"{path}.{key}", f"expected a string, got {json_type(value)}")
-        if key in STRING_LISTS and value is not None:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ResumeError(f"{path}.{key}", "expected a list of strings")
+        if key in STRING_LISTS and value is not None and not is_string_list(value):
+            raise ResumeError(f"{path}.{key}", "expected a list of strings")
+
+
+def is_string_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def json_type(value: Any) -> str:
@@ -131,12 +134,12 @@ def text(value: Any) -> str:
     return " ".join(str(value or "").split())
 
 
-def inline(value: str) -> str:
-    """MyST inline text that reads back as exactly ``value`` (whitespace folded)."""
-    escaped = _INLINE_SPECIAL.sub(r"\\\1", text(value))
-    return _BLOCK_START.sub(
-        lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped, count=1
-    )
+def inline(value: str, fragment: bool = False) -> str:
+    """MyST inline text that reads back as exactly ``value`` (whitespace folded); a
+    ``fragment`` of a line keeps its spaces at either end."""
+    folded = re.sub(r"\s+", " ", value) if fragment else text(value)
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", folded)
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped, count=1)
 
 
 def option(value: str) -> str:
@@ -206,6 +209,11 @@ def home_page(basics: dict, name: str, pages: list[str], badges: int, site: Site
     for key in sorted(set(basics) - {"name", "label", "summary", "profiles", *CONTACT_KEYS}):
         if basics[key] not in ("", None, [], {}):
             site.leave_out(f"basics.{key}", basics[key])
+    lines += [
+        "{.portfolio-exports}",
+        "Also as data: {portfolio-export}`JSON Resume <resume.json>`.",
+        "",
+    ]
     lines += ["```{toctree}", ":hidden:", "", *pages, "```", ""]
     if badges:
         lines += ["## Impact at a glance", "", "```{impact-summary}", "```", ""]
@@ -312,10 +320,10 @@ class CardWriter:
             if problem or ROLE_UNSAFE.search(spec) or looks_like_html(spec):
                 self.site.notes.append(f"{path}: {spec!r} kept as text ({problem or 'syntax'})")
                 continue
-            out += [inline(source[cursor:start]), f"{{metric-badge}}`{spec}`"]
+            out += [inline(source[cursor:start], True), f"{{metric-badge}}`{spec}`"]
             self.badges += 1
             cursor = end
-        out.append(inline(source[cursor:]))
+        out.append(inline(source[cursor:], True))
         return "".join(out)
 
     def place_records(self, path: str, highlights: list[str], records: list[dict]) -> list[str]:
@@ -347,9 +355,9 @@ def find_from(texts: list[str], needle: str, line: int, cursor: int):
 def splice(source: str, spans: list[tuple[int, int, str]]) -> str:
     out, cursor = [], 0
     for start, end, role in spans:
-        out += [inline(source[cursor:start]), role]
+        out += [inline(source[cursor:start], True), role]
         cursor = end
-    out.append(inline(source[cursor:]))
+    out.append(inline(source[cursor:], True))
     return "".join(out)
 
 
@@ -384,7 +392,10 @@ WORK_KEYS |= {"highlights", "x-kind", "x-metrics", *CARD_TEXTS}
 
 def experience_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
     parts = []
-    for section, org_key, kind in (("work", "name", ""), ("volunteer", "organization", "volunteer")):
+    for section, org_key, kind in (
+        ("work", "name", ""),
+        ("volunteer", "organization", "volunteer"),
+    ):
         entries = [
             work_card(f"{section}[{i}]", item, org_key, kind, cards)
             for i, item in enumerate(resume.get(section) or [])
@@ -459,10 +470,11 @@ def figures_in(source: str) -> list[tuple[int, int, str]]:
     for match in _FIGURE_IN_TEXT.finditer(source):
         if not (match["sign"] or match["currency"] or match["unit"] or match["scale"]):
             continue  # a bare number (a year, a count) is not a figure
+        figure_start = match.start() + len(match[0]) - len(match[0].lstrip())
         end = label_after(source, match.end())
-        start = match.start() if end > match.end() else label_before(source, match.start())
+        start = figure_start if end > match.end() else label_before(source, match.start())
         end = max(end, match.end())
-        if start == match.start() and end == match.end():
+        if start == figure_start and end == match.end():
             found.append((start, end, "no label next to the figure"))
             continue
         try:
@@ -523,7 +535,11 @@ def same_figure(spec: str, record: dict, options: list[str]) -> bool:
 
 def written_spec(record: dict) -> str:
     """The metric as the parser reads it: '+15% operational efficiency'."""
-    label, value, magnitude = text(record.get("label")), record.get("value"), record.get("magnitude")
+    label, value, magnitude = (
+        text(record.get("label")),
+        record.get("value"),
+        record.get("magnitude"),
+    )
     if magnitude == "neutral":
         return f"neutral {label}"
     if value is None:
@@ -620,8 +636,8 @@ def bib_entry(path: str, paper: dict, theses: dict, keys: set[str], site: Site) 
         return ""
     for key in sorted(set(paper) - PAPER_KEYS):
         site.leave_out(f"{path}.{key}", paper[key])
-    key = unique_name(f"{(authors or ['paper'])[0].split()[-1]} {date[:4]} {title}", keys)
-    key = "-".join(key.split("-")[:3])
+    first_word = title.split()[0] if title.split() else ""
+    key = unique_name(f"{(authors or ['paper'])[0].split()[-1]} {date[:4]} {first_word}", keys)
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields.items() if value)
     return f"@{kind}{{{key},\n{body}}}\n"
 
@@ -667,8 +683,11 @@ def bib_text(value: Any) -> str | None:
 
 def leave_out_other_sections(resume: dict, site: Site) -> None:
     for key in sorted(set(resume) - set(SECTIONS)):
-        if resume[key] not in ("", None, [], {}):
-            site.leave_out(key, resume[key])
+        value = resume[key]
+        if key == "meta" and isinstance(value, dict) and not value.get("x-metrics"):
+            value = {k: v for k, v in value.items() if k != "x-metrics"}  # none to place
+        if value not in ("", None, [], {}):
+            site.leave_out(key, value)
 
 
 def conf_py(basics: dict, name: str, papers: bool, site: Site) -> str:
@@ -678,7 +697,8 @@ def conf_py(basics: dict, name: str, papers: bool, site: Site) -> str:
     lines = [
         '"""Sphinx configuration, written by `sphinx-portfolio new` from a JSON Resume."""',
         "",
-        f"project = author = copyright = html_title = {name!r}",
+        f"project = author = copyright = {name!r}",
+        f"html_title = {html.escape(name)!r}  # themes insert it as HTML",
         'language = "en"',
         "smartquotes = False  # keep every character as the resume writes it",
         f"extensions = {extensions!r}",
