@@ -206,6 +206,10 @@ def run_new(tmp_path: Path, *args: str):
         ('{"work": {"name": "Acme"}}', "resume.json: work: expected a list, got object"),
         ('{"work": [{"highlights": [1]}]}', "resume.json: work[0].highlights: expected a list"),
         ('{"basics": {"name": 3}}', "resume.json: basics.name: expected a string, got number"),
+        (
+            '{"work": [{"x-metrics": ["+2% CTR"]}]}',
+            "resume.json: work[0].x-metrics: expected a list of",
+        ),
         (b"\xff\xfe{}", "resume.json: not UTF-8 text"),
     ],
 )

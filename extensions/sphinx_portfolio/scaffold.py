@@ -107,14 +107,21 @@ organization institution area studyType score publisher releaseDate label email 
 network username level x-kind"""
 STRING_FIELDS = frozenset(_STRING_FIELDS.split())
 STRING_LISTS = frozenset({"highlights", "courses", "keywords", "x-authors"})
+OBJECT_LISTS = frozenset({"x-metrics", "x-theses"})  # what this site's own export adds
 
 
 def check_strings(item: dict, path: str) -> None:
     for key, value in item.items():
         if key in STRING_FIELDS and value is not None and not isinstance(value, str | dict):
             raise ResumeError(f"{path}.{key}", f"expected a string, got {json_type(value)}")
+        if key in OBJECT_LISTS and value is not None and not is_object_list(value):
+            raise ResumeError(f"{path}.{key}", "expected a list of objects")
         if key in STRING_LISTS and value is not None and not is_string_list(value):
             raise ResumeError(f"{path}.{key}", "expected a list of strings")
+
+
+def is_object_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) for v in value)
 
 
 def is_string_list(value: Any) -> bool:
@@ -291,8 +298,10 @@ class CardWriter:
         self.names: set[str] = set()
         self.badges = 0
 
-    def card(self, title: str, org: str, options: dict[str, str], body: list[str]) -> str:
+    def card(self, path: str, title: str, org: str, options: dict, body: list[str]) -> str:
         name = unique_name(f"{org} {title}", self.names)
+        if "`" in title:
+            self.site.notes.append(f"{path}: backticks shown as ' (a card's title cannot hold one)")
         for value in (title, org, *options.values()):
             if looks_like_html(value):
                 # The text is shown escaped; the warning is for authors who type HTML.
@@ -429,7 +438,7 @@ def work_card(path: str, item: dict, org_key: str, kind: str, cards: CardWriter)
     }
     body = card_paragraphs(item)
     body += cards.bullets(f"{path}.highlights", item.get("highlights") or [], item.get("x-metrics"))
-    return cards.card(title, org, options, body)
+    return cards.card(path, title, org, options, body)
 
 
 EDUCATION_KEYS = {"institution", "studyType", "area", "url", "startDate", "endDate", "courses"}
@@ -454,7 +463,7 @@ def education_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
             url = ""
         options = {"period": period(item), "kind": "education", "url": url}
         body = cards.bullets(f"{path}.courses", item.get("courses") or [], item.get("x-metrics"))
-        parts.append(cards.card(title, org, options, body))
+        parts.append(cards.card(path, title, org, options, body))
     if not parts:
         return "", 0
     return "\n".join(["# Education", "", *parts]), cards.badges - before
