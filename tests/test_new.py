@@ -65,7 +65,7 @@ def own_resume(tmp_path_factory) -> dict:
     return json.loads((out / "resume.json").read_text(encoding="utf-8"))
 
 
-def test_this_sites_resume_comes_back_unchanged(own_resume, tmp_path):
+def test_real_site_resume_comes_back_unchanged(own_resume, tmp_path):
     result = exported(new(tmp_path, own_resume))
     for section in ROUND_TRIP:
         assert result[section] == own_resume[section], section
@@ -74,7 +74,7 @@ def test_this_sites_resume_comes_back_unchanged(own_resume, tmp_path):
     assert [m for item in result["work"] for m in item["x-metrics"]] == figures
 
 
-def test_a_figure_shown_in_other_words_keeps_its_reading(own_resume, tmp_path):
+def test_real_site_figure_shown_in_other_words_keeps_its_reading(own_resume, tmp_path):
     site = new(tmp_path, own_resume)
     page = (site / "experience.md").read_text(encoding="utf-8")
     assert "{metric-badge}`operational efficiency by 15% <+15% operational efficiency>`" in page
