@@ -457,6 +457,8 @@ def education_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
             continue
         for key in sorted(set(item) - EDUCATION_KEYS):
             cards.site.leave_out(f"{path}.{key}", item[key])
+        if not text(item.get("studyType")):
+            cards.site.notes.append(f"{path}: no studyType; resume.json reads the area as one")
         url = text(item.get("url"))
         if url and not is_safe_url(url):
             cards.site.leave_out(f"{path}.url", url, "not an http(s) URL")
