@@ -22,6 +22,12 @@ SAMPLES = (
     "examples/new-grad.resume.json",
     "examples/senior-engineer.resume.json",
 )
+CONTACT = {
+    "email": "x<script>)@y.com",
+    "url": "https://e.com/a(b)<c>?q={1}",
+    "phone": "`1` {x}",
+    "location": {"city": "C: {d}", "countryCode": "<b>"},
+}
 HOSTILE = "Ada `code` {x} a: b <script>alert(1)</script> *star* [link](javascript:x) & \\ $1"
 
 
@@ -167,7 +173,7 @@ def test_figures_in_plain_highlights_become_badges(tmp_path, capsys):
 
 def test_hostile_strings_are_shown_as_written(tmp_path):
     resume = {
-        "basics": {"name": HOSTILE, "label": "1. a\nb", "summary": "# not a heading %"},
+        "basics": {"name": HOSTILE, "label": "1. a\nb", "summary": "# not a heading %"} | CONTACT,
         "work": [{"name": HOSTILE, "position": "Lead `x` {y}", "highlights": [HOSTILE]}],
         "skills": [{"name": "a: b {c}", "keywords": ["<b>x</b>", "```"]}],
     }
@@ -176,6 +182,7 @@ def test_hostile_strings_are_shown_as_written(tmp_path):
     assert result["basics"]["name"] == HOSTILE
     assert result["basics"]["label"] == "1. a b"
     assert result["basics"]["summary"] == "# not a heading %"
+    assert {key: result["basics"][key] for key in CONTACT} == CONTACT
     assert (result["work"][0]["name"], result["work"][0]["highlights"]) == (HOSTILE, [HOSTILE])
     assert result["work"][0]["position"] == "Lead 'x' {y}"  # no backtick in a fence line
     assert result["skills"] == [{"name": "a: b {c}", "keywords": ["<b>x</b>", "```"]}]
