@@ -32,14 +32,14 @@ def unavailable(reason: str):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def resume_schema() -> dict:
-    """schema.json of the published npm package, fetched once and cached."""
-    cached = CACHE / "jsonresume-schema.json"
+def schema_package_file(member: str) -> Path:
+    """A file of the published npm package (schema.json, sample.resume.json, …),
+    fetched once with ``npm pack`` and cached."""
+    cached = CACHE / "jsonresume-schema" / member
     if not cached.exists():
         npm = shutil.which("npm")
         if npm is None:
-            unavailable("npm is needed to fetch the JSON Resume schema")
+            unavailable("npm is needed to fetch the JSON Resume schema package")
         CACHE.mkdir(parents=True, exist_ok=True)
         run = subprocess.run(
             [npm, "pack", SCHEMA_PACKAGE, "--silent", "--pack-destination", str(CACHE)],
@@ -52,10 +52,19 @@ def resume_schema() -> dict:
             unavailable(f"npm pack {SCHEMA_PACKAGE} failed: {run.stderr.strip()[-300:]}")
         tarball = CACHE / run.stdout.strip().splitlines()[-1]
         with tarfile.open(tarball) as archive:
-            member = archive.extractfile("package/schema.json")
-            cached.write_bytes(member.read())
+            for item in archive.getmembers():
+                if item.isfile() and item.name.endswith(".json"):
+                    target = CACHE / "jsonresume-schema" / item.name.removeprefix("package/")
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(archive.extractfile(item).read())
         tarball.unlink()
-    return json.loads(cached.read_text(encoding="utf-8"))
+    return cached
+
+
+@pytest.fixture(scope="session")
+def resume_schema() -> dict:
+    """schema.json of the published npm package."""
+    return json.loads(schema_package_file("schema.json").read_text(encoding="utf-8"))
 
 
 def validate(resume: dict, schema: dict) -> None:

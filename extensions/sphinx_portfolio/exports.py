@@ -42,7 +42,10 @@ EDUCATION_KINDS = ("education",)
 VOLUNTEER_KINDS = ("volunteer",)
 THESIS_TYPES = {"phdthesis": "Ph.D.", "mastersthesis": "Master's"}
 PROFILE_KEYS = ("network", "username", "url")
-_YEAR_MONTH = r"[12]\d{3}(?:-[01]\d)?"
+CONTACT_KEYS = ("url", "email", "phone", "location")  # ``portfolio_contact``: basics as given
+CARD_TEXTS = ("summary", "description")  # a card's paragraph of class portfolio-<key>
+_ISO_DATE = re.compile(r"^[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?$")
+_YEAR_MONTH = r"[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?"  # JSON Resume's dates
 _PERIOD = re.compile(
     rf"^(?P<start>{_YEAR_MONTH})\s*(?:[-–—]|to)\s*(?:(?P<end>{_YEAR_MONTH})|present|now|today)?$",
     re.IGNORECASE,
@@ -156,10 +159,25 @@ def read_basics(app: Sphinx) -> dict[str, Any]:
     summary = classed_text(doctree, (SUMMARY_CLASS,)) or first_plain_paragraph(section)
     if summary:
         basics["summary"] = summary
-    if app.config.html_baseurl and is_safe_url(app.config.html_baseurl):
+    basics.update(read_contact(app.config))
+    if "url" not in basics and app.config.html_baseurl and is_safe_url(app.config.html_baseurl):
         basics["url"] = app.config.html_baseurl
     basics["profiles"] = read_profiles(app.config)
     return basics
+
+
+def read_contact(config: Any) -> dict[str, Any]:
+    """The basics a page cannot say as data (email, phone, url, location), from conf.py."""
+    given = getattr(config, "portfolio_contact", None) or {}
+    found = {key: given[key] for key in CONTACT_KEYS if given.get(key)}
+    if "url" in found and not is_safe_url(str(found["url"])):
+        logger.warning(
+            "portfolio_contact: url %r is not an http(s) URL; left out",
+            found.pop("url"),
+            type="portfolio",
+            subtype="url",
+        )
+    return found
 
 
 def read_profiles(config: Any) -> list[dict[str, str]]:
@@ -232,9 +250,26 @@ def parse_period(period: str) -> dict[str, str]:
     return dates
 
 
-def work_item(card: CardEntry, metrics: list[dict]) -> dict[str, Any]:
+def card_texts(env: Any, card: CardEntry, doctrees: dict[str, nodes.document]) -> dict[str, str]:
+    """A card's paragraphs of class ``portfolio-summary`` or ``portfolio-description``."""
+    found: dict[str, str] = {}
+    if card.docname not in doctrees:  # each page read once, however many cards it has
+        doctrees[card.docname] = env.get_doctree(card.docname)
+    doctree = doctrees[card.docname]
+    for node in doctree.findall(nodes.Element):
+        if card.anchor in node.get("ids", ()):
+            for paragraph in node.findall(nodes.paragraph):
+                for key in CARD_TEXTS:
+                    if f"portfolio-{key}" in paragraph["classes"] and key not in found:
+                        found[key] = plain(paragraph)
+            break
+    return found
+
+
+def work_item(card: CardEntry, metrics: list[dict], texts: dict | None = None) -> dict[str, Any]:
     item: dict[str, Any] = {"name": card.org, "position": card.title}
     item.update(common_fields(card))
+    item.update(texts or {})
     item["highlights"] = list(card.highlights)
     item["x-kind"] = card.kind
     item["x-metrics"] = metrics
@@ -259,7 +294,7 @@ def education_item(card: CardEntry, metrics: list[dict]) -> dict[str, Any]:
         item["area"] = area.strip()
     item.update(common_fields(card))
     if card.highlights:
-        item["x-highlights"] = list(card.highlights)
+        item["courses"] = list(card.highlights)
     if metrics:
         item["x-metrics"] = metrics
     return item
@@ -285,7 +320,9 @@ def publication_item(paper: dict[str, Any]) -> dict[str, Any]:
     if publisher:
         item["publisher"] = publisher
     if paper.get("year"):
-        item["releaseDate"] = str(paper["year"])
+        date = paper.get("date") or ""
+        exact = _ISO_DATE.match(date) and date.startswith(str(paper["year"]))
+        item["releaseDate"] = date if exact else str(paper["year"])
     url = paper_url(paper)
     if url:
         item["url"] = url
@@ -317,7 +354,11 @@ def read_papers(env: Any) -> list[dict[str, Any]]:
     from . import publications
 
     entries = [entry for _path, entry in publications.bib_entries(env)]
-    return publications.paper_records(entries)
+    records = publications.paper_records(entries)
+    dates = {entry.key: entry.fields.get("date", "").strip() for entry in entries}
+    for record in records:  # biblatex's ISO date, when the .bib gives one
+        record["date"] = dates.get(record["key"], "")
+    return records
 
 
 def page_groups(doctree: nodes.document) -> list[dict[str, Any]]:
@@ -357,6 +398,7 @@ def build_resume(app: Sphinx) -> dict[str, Any]:
     metrics = card_metrics(domain, order)
     resume: dict[str, Any] = {"basics": read_basics(app)}
     work, volunteer, education = [], [], []
+    doctrees: dict[str, nodes.document] = {}
     for card in domain.selected_cards(order):
         # A tailored build (sphinx-build -t TAG) keeps only the selected bullets.
         card = card._replace(highlights=tuple(domain.selected_highlights(card)))
@@ -364,11 +406,11 @@ def build_resume(app: Sphinx) -> dict[str, Any]:
         if card.kind in EDUCATION_KINDS:
             education.append(education_item(card, card_figures))
         elif card.kind in VOLUNTEER_KINDS:
-            item = work_item(card, card_figures)
+            item = work_item(card, card_figures, card_texts(env, card, doctrees))
             item["organization"] = item.pop("name")
             volunteer.append(item)
         else:
-            work.append(work_item(card, card_figures))
+            work.append(work_item(card, card_figures, card_texts(env, card, doctrees)))
     papers = read_papers(env)
     add_theses(education, papers)
     sections = read_page_sections(env, order)
@@ -391,6 +433,7 @@ def write_resume(app: Sphinx, exception: Exception | None) -> None:
 
 def setup_exports(app: Sphinx) -> None:
     app.add_config_value("portfolio_profiles", [], "html", types=[list])
+    app.add_config_value("portfolio_contact", {}, "html", types=[dict])
     app.add_node(
         export_link,
         html=(visit_export_html, depart_export_html),

@@ -55,6 +55,8 @@ CONFIG_WORDS = {
     "``jobTitle``, ``worksFor``, ``alumniOf``",
     "portfolio_same_as": "profile URLs for the ``Person``'s ``sameAs``",
     "portfolio_robots_txt": "``False`` writes no ``robots.txt``",
+    "portfolio_contact": "the ``basics`` a page cannot say as data in ``resume.json``: "
+    "``url``, ``email``, ``phone``, ``location``",
     "portfolio_cv": "what the PDF CV includes: ``exclude`` (docname patterns), ``omit`` "
     "(web-only parts) and ``papers`` (``compact`` or ``full``)",
 }

@@ -1,0 +1,7 @@
+"""``python -m sphinx_portfolio new DIR --from resume.json``: see :mod:`sphinx_portfolio.cli`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
