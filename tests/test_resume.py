@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pybtex.database import parse_file
 
-from conftest import REPO, build_site, copy_root, soup, warnings_of
+from conftest import REPO, build_site, copy_root, missing_tool, soup, warnings_of
 
 SCHEMA_PACKAGE = "@jsonresume/schema@1"
 NEW_CARD = """
@@ -25,13 +25,6 @@ NEW_CARD = """
 CACHE = Path(os.environ.get("PORTFOLIO_TEST_CACHE", Path.home() / ".cache" / "sphinx-portfolio"))
 
 
-def unavailable(reason: str):
-    """Skip where a developer lacks a tool; CI installs everything, so there it fails."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def resume_schema() -> dict:
     """schema.json of the published npm package, fetched once and cached."""
@@ -39,7 +32,7 @@ def resume_schema() -> dict:
     if not cached.exists():
         npm = shutil.which("npm")
         if npm is None:
-            unavailable("npm is needed to fetch the JSON Resume schema")
+            missing_tool("npm is needed to fetch the JSON Resume schema")
         CACHE.mkdir(parents=True, exist_ok=True)
         run = subprocess.run(
             [npm, "pack", SCHEMA_PACKAGE, "--silent", "--pack-destination", str(CACHE)],
@@ -49,7 +42,7 @@ def resume_schema() -> dict:
             check=False,
         )
         if run.returncode != 0:
-            unavailable(f"npm pack {SCHEMA_PACKAGE} failed: {run.stderr.strip()[-300:]}")
+            missing_tool(f"npm pack {SCHEMA_PACKAGE} failed: {run.stderr.strip()[-300:]}")
         tarball = CACHE / run.stdout.strip().splitlines()[-1]
         with tarfile.open(tarball) as archive:
             member = archive.extractfile("package/schema.json")
@@ -59,7 +52,10 @@ def resume_schema() -> dict:
 
 
 def validate(resume: dict, schema: dict) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    try:
+        import jsonschema
+    except ImportError:
+        missing_tool("jsonschema is not installed (pip install -e '.[test]')")
     validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(resume)]
     assert errors == []

@@ -29,6 +29,7 @@ from .shared import (
     slugify,
     warn,
 )
+from .tailor import enclosing_tags
 
 CARD_CONTEXT = "portfolio:card"
 FACT_OPTIONS = ("baseline", "window", "method", "as-of", "evidence")
@@ -93,7 +94,6 @@ class RecordBadges(SphinxTransform):
         else:
             node["ids"] = [anchor]
         card = nearest(node, experience_card)
-        item = nearest(node, nodes.list_item)
         name = record["name"]
         return MetricEntry(
             key=key,
@@ -107,7 +107,7 @@ class RecordBadges(SphinxTransform):
             order=order,
             name=name,
             tags=tuple(card.get("tags", ())) if card is not None else (),
-            bullet_tags=tuple(item.get("portfolio_tags", ())) if item is not None else (),
+            bullet_tags=enclosing_tags(node),
         )
 
 
