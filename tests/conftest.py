@@ -51,6 +51,23 @@ def visible_text(node) -> str:
     return " ".join(node.get_text().split())
 
 
+def output_text(app) -> str:
+    """Everything a builder wrote for readers, as text: pages' visible words (HTML,
+    XHTML), or the files themselves (text, LaTeX, man, Texinfo); spaces folded."""
+    parts = []
+    for path in sorted(Path(app.outdir).rglob("*")):
+        if path.suffix in (".html", ".xhtml") and not path.name.startswith(("genindex", "search")):
+            page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            main = page.select_one("[role=main]") or page.body or page
+            parts.append(visible_text(main))
+        elif path.suffix in (".txt", ".tex", ".1", ".texi") and "_sources" not in path.parts:
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".tex":
+                text = text.replace("\\%", "%").replace("\\&", "&")
+            parts.append(" ".join(text.split()))
+    return "\n".join(parts)
+
+
 def build_docs(out: Path, *options: str, env: dict | None = None):
     """The real site, built as the README says (-W -n --keep-going), in a separate
     process like a user's build; fails the test with Sphinx's messages on error."""
