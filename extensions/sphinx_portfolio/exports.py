@@ -23,14 +23,11 @@ from urllib.parse import urlsplit
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
 from .shared import is_safe_url, warn
-
-logger = logging.getLogger(__name__)
 
 RESUME = "resume.json"
 EXPORTS = {RESUME: "application/json"}
