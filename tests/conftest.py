@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -12,6 +13,18 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).parents[1]
+
+
+def under_ci() -> bool:
+    """The one CI rule: exactly CI=true (what .ci/run sets) means every tool is there."""
+    return os.environ.get("CI") == "true"
+
+
+def missing_tool(reason: str) -> None:
+    """A tool a test needs is missing: skip on a developer's machine, fail under CI."""
+    if under_ci():
+        pytest.fail(f"missing under CI=true: {reason}", pytrace=False)
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +49,23 @@ def visible_text(node) -> str:
     for hidden in node.select("[aria-hidden=true]"):
         hidden.decompose()
     return " ".join(node.get_text().split())
+
+
+def output_text(app) -> str:
+    """Everything a builder wrote for readers, as text: pages' visible words (HTML,
+    XHTML), or the files themselves (text, LaTeX, man, Texinfo); spaces folded."""
+    parts = []
+    for path in sorted(Path(app.outdir).rglob("*")):
+        if path.suffix in (".html", ".xhtml") and not path.name.startswith(("genindex", "search")):
+            page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            main = page.select_one("[role=main]") or page.body or page
+            parts.append(visible_text(main))
+        elif path.suffix in (".txt", ".tex", ".1", ".texi") and "_sources" not in path.parts:
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".tex":
+                text = text.replace("\\%", "%").replace("\\&", "&")
+            parts.append(" ".join(text.split()))
+    return "\n".join(parts)
 
 
 def build_docs(out: Path, *options: str, env: dict | None = None):

@@ -14,7 +14,9 @@ LABS_INTERN = "experience.html#pinterest-pinterest-labs-research-intern"
 TETRICUS = "experience.html#tetricus-labs-machine-learning-intern"
 PETROBRAS = "experience.html#petrobras-software-engineer"
 ARIZONA = "education.html#university-of-arizona-ph-d-in-computer-science-machine-learning"
-UFPE = "education.html#universidade-federal-de-pernambuco-b-s-m-s-in-computer-science"
+UFPE = (
+    "education.html#universidade-federal-de-pernambuco-b-s-m-s-in-computer-science-machine-learning"
+)
 
 # (query, hits that answer it)
 QUERIES = [

@@ -100,7 +100,9 @@ def test_venue_badges_are_derived(data):
     thesis = Entry("phdthesis", fields={"school": "University of Arizona"})
     assert bibstyle.venue_badge(thesis) == "Ph.D. thesis"
     site_rows = {r"Journal of Tests": "JoT"}
-    assert bibstyle.venue_badge(Entry("article", fields={"journal": "Journal of Tests"}), site_rows)
+    journal = Entry("article", fields={"journal": "Journal of Tests"})
+    assert bibstyle.venue_badge(journal, site_rows) == "JoT"
+    assert bibstyle.venue_badge(journal) != "JoT"  # the site's own row is what names it
 
 
 def test_long_author_list_keeps_owner_visible():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_root, soup, visible_text, warnings_of
+from conftest import build_site, copy_root, output_text, soup, visible_text, warnings_of
 
 
 @pytest.mark.sphinx("html", testroot="cards")
@@ -111,6 +111,12 @@ def test_latex_shows_arrows_and_escapes(app):
 
 
 @pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "epub", "man", "texinfo"])
-def test_every_builder_builds_cleanly(tmp_path, builder):
+def test_every_builder_shows_the_cards(tmp_path, builder):
+    """Each builder's output holds each card's title, organisation and figures."""
     app = build_site(copy_root("cards", tmp_path), builder)
     assert warnings_of(app) == []
+    text = output_text(app)
+    for words in ("Staff Engineer", "Acme", "Sons", "−1.34% CPC", "+2.6% CTR", "Intern",
+                  "Beta Labs", "engagement by +4.6%", "Researcher", "Gamma University",
+                  "2.5× throughput", "-12% p95 latency"):  # fmt: skip
+        assert words in text, (builder, words)

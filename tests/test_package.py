@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from test_resume import unavailable
 
-from conftest import REPO
+
+from conftest import REPO, missing_tool
 
 pytestmark = pytest.mark.slow
 
@@ -96,7 +96,7 @@ def venv(tmp_path_factory) -> Path:
         check=False,
     )
     if install.returncode != 0:
-        unavailable(f"pip could not install the wheel's dependencies: {install.stderr[-500:]}")
+        missing_tool(f"pip could not install the wheel's dependencies: {install.stderr[-500:]}")
     return env
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from test_site import seed_facts
 
-from conftest import REPO, warnings_of
+from conftest import REPO, missing_tool, warnings_of
 
 TOOLS = ("xelatex", "latexmk", "make", "pdftotext", "pdfinfo")
 PDF_NAME = "paulo-soares-cv"
@@ -33,16 +33,10 @@ WEB_ONLY = (
 REPRODUCIBLE = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
 
 
-def unavailable(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
 def build_pdf(builddir: Path, *extra: str) -> Path:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing:
-        unavailable(f"no {', '.join(missing)}: install TeX and poppler-utils (see README)")
+        missing_tool(f"no {', '.join(missing)}: install TeX and poppler-utils (see README)")
     command = [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(REPO / "docs"),
                str(builddir), "-W", "-n", "--keep-going", "-q", *extra]  # fmt: skip
     run = subprocess.run(

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from test_site import SEED
 
-from conftest import REPO, build_docs, soup, warnings_of
+from conftest import build_docs, build_site, copy_root, missing_tool, soup, warnings_of
 
 
 def json_ld(app, docname: str) -> list[dict]:
@@ -120,22 +122,44 @@ def test_canonical_and_social_cards(seo_app):
     assert meta["og:description"]
 
 
-def test_404_page_exists(seo_app):
-    app = seo_app()
-    assert (Path(app.outdir) / "404.html").exists()
+BAD_CONFIG = """
+portfolio_person = {"name": "Ada", "url": "javascript:alert(1)", "email": "ada@example.org"}
+portfolio_same_as = ["https://example.org/ada-profile", "ftp://example.org/ada"]
+portfolio_profiles = [{"network": "X", "url": "data:text/html,hi"}, "oops"]
+"""
 
 
-def test_the_real_site_states_the_seeds_person(tmp_path):
-    """docs/conf.py gives only the seed's facts, and no profile URL it does not know."""
-    namespace: dict = {"__file__": str(REPO / "docs" / "conf.py")}
-    exec((REPO / "docs" / "conf.py").read_text(encoding="utf-8"), namespace)
-    assert namespace["portfolio_person"] == {
-        "name": "Paulo Soares",
-        "jobTitle": "Senior Machine Learning Engineer",
-        "worksFor": "Pinterest",
-        "alumniOf": ["University of Arizona", "Universidade Federal de Pernambuco"],
-    }
-    assert namespace["portfolio_same_as"] == []
+def test_bad_config_is_named_once_per_run_even_when_no_page_is_written(tmp_path):
+    """Checked at config-inited: one warning per bad field, at its line of conf.py,
+    on every run, also one that rewrites no page (the home page carries the Person)."""
+    srcdir = copy_root("seo", tmp_path)
+    conf = srcdir / "conf.py"
+    lines = conf.read_text(encoding="utf-8").splitlines()
+    conf.write_text("\n".join(lines) + BAD_CONFIG, encoding="utf-8")
+    person, same_as, profiles = (len(lines) + n for n in (1, 2, 3))
+    expected = [
+        f"conf.py:{person}: WARNING: portfolio_person: unknown key 'email' is left out "
+        "[portfolio.config]",
+        f"conf.py:{person}: WARNING: portfolio_person['url'] is not an http(s) URL and is "
+        "left out [portfolio.config]",
+        f"conf.py:{same_as}: WARNING: portfolio_same_as[1]: 'ftp://example.org/ada' is not "
+        "an http(s) URL and is left out [portfolio.config]",
+        f"conf.py:{profiles}: WARNING: portfolio_profiles[0]['url']: 'data:text/html,hi' is "
+        "not an http(s) URL; left out [portfolio.url]",
+        f"conf.py:{profiles}: WARNING: portfolio_profiles[1] is not a mapping of strings "
+        "(network, username, url); left out [portfolio.config]",
+    ]
+    overrides = {"show_warning_types": True}
+    for run in range(2):
+        app = build_site(srcdir, confoverrides=overrides)
+        ours = [w.replace(f"{srcdir}/", "") for w in warnings_of(app) if "portfolio_" in w]
+        assert sorted(ours) == sorted(expected), run
+        status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+        written = re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status)
+        assert ("index" in written) == (run == 0)
+    (person_ld,) = [d for d in json_ld(app, "index") if d["@type"] == "Person"]
+    assert "url" not in person_ld or person_ld["url"] == "https://example.org/ada/"
+    assert person_ld["sameAs"] == ["https://example.org/ada-profile"]
 
 
 def test_the_real_site_on_read_the_docs_uses_its_canonical_url(tmp_path):
@@ -152,6 +176,22 @@ def test_the_real_site_on_read_the_docs_uses_its_canonical_url(tmp_path):
     assert f"Sitemap: {base}sitemap.xml" in (out / "robots.txt").read_text()
     missing = BeautifulSoup((out / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert missing.find("a", href="/en/latest/index.html") is not None
+    # from any missing address, each of its own links leads to a page that exists
+    local = {a["href"].split("#")[0] for a in missing.select("a[href^='/']")}
+    assert local and all(h.startswith("/en/latest/") for h in local)
+    assert [h for h in local if not (out / h.removeprefix("/en/latest/")).is_file()] == []
     home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     person = json.loads(home.find("script", type="application/ld+json").string)
     assert person["url"] == base
+    assert_states_only_the_seed(person)
+
+
+def assert_states_only_the_seed(person: dict) -> None:
+    """The home page's Person: every name in it is written in the seed; no profile URL."""
+    if not SEED.exists():
+        missing_tool(f"the seed is not beside the repository: {SEED}")
+    seed = " ".join(SEED.read_text(encoding="utf-8").split())
+    organisations = [person["worksFor"], *person["alumniOf"]]
+    values = [person["name"], person["jobTitle"], *(o["name"] for o in organisations)]
+    assert [value for value in values if value not in seed] == []
+    assert "sameAs" not in person

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import REPO, build_docs
+from conftest import REPO, build_docs, missing_tool
 
 SEED = REPO.parent / "shared" / "seed" / "000_1f1fc29b4cb729d7.txt"
 PAPERS_HEADING = "05 · papers"
@@ -31,9 +30,7 @@ def seed_facts() -> list[tuple[str, bool]]:
     "[01]" numbering of papers; the year alone remains a fact to find.
     """
     if not SEED.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"the seed is missing: {SEED}")
-        pytest.skip(f"the seed is not beside the repository: {SEED}")
+        missing_tool(f"the seed is not beside the repository: {SEED}")
     facts, in_papers = [], False
     for raw in SEED.read_text(encoding="utf-8").splitlines():
         line = re.sub(r"^- ▹?", "", raw.strip())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site, copy_root, soup, visible_text, warnings_of
+from conftest import build_site, copy_root, output_text, soup, visible_text, warnings_of
 
 
 @pytest.fixture(scope="module")
@@ -191,9 +191,16 @@ def test_an_unused_tag_changes_nothing(tmp_path):
 
 
 @pytest.mark.parametrize("builder", ["text", "latex", "singlehtml", "dirhtml", "epub", "man"])
-def test_typed_site_builds_everywhere(tmp_path, builder):
+def test_every_builder_tailors_the_site(tmp_path, builder):
+    """-t ads in every builder: the ads card and its ads bullet stay, the tooling card
+    and the tooling bullet go, untagged content stays."""
     app = build_site(copy_root("typed", tmp_path), builder, tags=["ads"])
     assert warnings_of(app) == []
+    text = output_text(app)
+    kept = ["Ads Engineer", "ads feature", "+1% revenue", "Generalist", "+3% CTR"]
+    gone = ["Tools Engineer", "tooling guide", "throughput"]
+    assert [words for words in kept if words not in text] == [], builder
+    assert [words for words in gone if words in text] == [], builder
 
 
 def test_tagged_build_tailors_resume_json(ads_site):

@@ -30,6 +30,7 @@ from .shared import (
     slugify,
     warn,
 )
+from .tailor import enclosing_tags
 from .words import fact_name, spoken
 
 CARD_CONTEXT = "portfolio:card"
@@ -94,7 +95,6 @@ class RecordBadges(SphinxTransform):
         else:
             node["ids"] = [anchor]
         card = nearest(node, experience_card)
-        item = nearest(node, nodes.list_item)
         name = record["name"]
         return MetricEntry(
             key=key,
@@ -108,7 +108,7 @@ class RecordBadges(SphinxTransform):
             order=order,
             name=name,
             tags=tuple(card.get("tags", ())) if card is not None else (),
-            bullet_tags=tuple(item.get("portfolio_tags", ())) if item is not None else (),
+            bullet_tags=enclosing_tags(node),
         )
 
 

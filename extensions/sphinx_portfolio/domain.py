@@ -197,17 +197,13 @@ class PortfolioDomain(Domain):
         self.referrers.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for name, entry in otherdata["cards"].items():
-            if entry.docname not in docnames:
-                continue
-            if name in self.cards and self.cards[name].docname != entry.docname:
-                warn_duplicate_card(entry, self.cards[name])
-                continue
-            self.cards[name] = entry
         for table in ("metrics", "objects"):
             for key, entry in otherdata[table].items():
                 if entry.docname in docnames:
                     self.data[table][key] = entry
+        for entry in otherdata["cards"].values():
+            if entry.docname in docnames:
+                self.merge_card(entry)
         for docname in otherdata["collectors"]:
             if docname in docnames:
                 self.collectors[docname] = 1
@@ -217,6 +213,28 @@ class PortfolioDomain(Domain):
         for docname, references in otherdata["referrers"].items():
             if docname in docnames:
                 self.referrers[docname] = references
+
+    def merge_card(self, entry: CardEntry) -> None:
+        """A card from a worker; of two with one name, the first a serial build reads wins.
+
+        A serial build reads pages in sorted order and warns at the later card, whose
+        badges then belong to no card. Workers finish in any order, so the same rule
+        is applied here, whichever worker's data comes first.
+        """
+        other = self.cards.get(entry.name)
+        if other is None or other.docname == entry.docname:
+            self.cards[entry.name] = entry
+            return
+        winner, loser = sorted((other, entry), key=lambda card: (card.docname, card.order))
+        warn_duplicate_card(loser, winner)
+        self.cards[entry.name] = winner
+        for key, metric in list(self.metrics.items()):
+            if metric.card == loser.name and metric.docname == loser.docname:
+                self.metrics[key] = metric._replace(card="")
+        # The worker that read the losing card also made its label: point it back.
+        std = self.env.get_domain("std")
+        std.anonlabels[winner.name] = winner.docname, winner.anchor
+        std.labels[winner.name] = winner.docname, winner.anchor, winner.title
 
     def process_doc(self, env: Any, docname: str, document: nodes.document) -> None:
         references = {

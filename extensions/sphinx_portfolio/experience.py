@@ -28,7 +28,7 @@ from .shared import (
     slugify,
     split_list,
 )
-from .tailor import apply_bullet_tags
+from .tailor import apply_bullet_tags, enclosing_tags
 
 
 class experience_title(nodes.General, nodes.TextElement):
@@ -135,7 +135,10 @@ class ExperienceCard(PortfolioDirective):
             # descriptions) then reads "−1.34% CPC +2.6% CTR", not "CPC+2.6% CTR".
             spaced: list[nodes.Node] = []
             for badge in badges:
-                spaced += [copy_badge(badge), nodes.Text(" ")]
+                # The copy remembers its bullets' tags: a tailored build drops it with them.
+                copy = copy_badge(badge)
+                copy["portfolio_tags"] = list(enclosing_tags(badge))
+                spaced += [copy, nodes.Text(" ")]
             card += experience_summary("", *spaced[:-1])
         card.extend(body)
         return body

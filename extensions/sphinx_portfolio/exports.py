@@ -23,14 +23,11 @@ from urllib.parse import urlsplit
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
 from .shared import is_safe_url, warn
-
-logger = logging.getLogger(__name__)
 
 RESUME = "resume.json"
 EXPORTS = {RESUME: "application/json"}
@@ -183,11 +180,7 @@ def read_contact(config: Any) -> dict[str, Any]:
 def read_profiles(config: Any) -> list[dict[str, str]]:
     """``portfolio_profiles`` entries (network, username, url), then the ORCID iD and the
     ``portfolio_same_as`` URLs that other parts of the extension read, each URL once."""
-    profiles = []
-    for index, item in enumerate(config.portfolio_profiles):
-        profile = checked_profile(item, index)
-        if profile:
-            profiles.append(profile)
+    profiles = list(config.portfolio_profiles)  # checked at config-inited
     orcid = str(getattr(config, "portfolio_orcid", "") or "").strip()
     if orcid:
         identifier = orcid.rstrip("/").rsplit("/", 1)[-1]
@@ -202,24 +195,32 @@ def read_profiles(config: Any) -> list[dict[str, str]]:
     return profiles
 
 
-def checked_profile(item: Any, index: int) -> dict[str, str] | None:
+def check_profiles(app: Sphinx, config: Any) -> None:
+    """Once per run, before any page: each bad entry or URL is named and left out."""
+    from .seo import conf_location
+
+    where = conf_location(app, "portfolio_profiles")
+    profiles = []
+    for index, item in enumerate(config.portfolio_profiles):
+        profile = checked_profile(item, index, where)
+        if profile:
+            profiles.append(profile)
+    config.portfolio_profiles = profiles
+
+
+def checked_profile(item: Any, index: int, where: str | None) -> dict[str, str] | None:
     if not isinstance(item, dict) or not all(isinstance(v, str) for v in item.values()):
-        logger.warning(
-            "portfolio_profiles[%d] is not a mapping of strings (network, username, url); left out",
-            index,
-            type="portfolio",
-            subtype="config",
+        message = (
+            f"portfolio_profiles[{index}] is not a mapping of strings "
+            "(network, username, url); left out"
         )
+        warn(message, where, "config")
         return None
     profile = {key: item[key].strip() for key in PROFILE_KEYS if item.get(key, "").strip()}
     if "url" in profile and not is_safe_url(profile["url"]):
-        logger.warning(
-            "portfolio_profiles[%d]: url %r is not an http(s) URL; left out",
-            index,
-            profile.pop("url"),
-            type="portfolio",
-            subtype="url",
-        )
+        url = profile.pop("url")
+        warn(f"portfolio_profiles[{index}]['url']: {url!r} is not an http(s) URL; left out",
+             where, "url")  # fmt: skip
     return profile or None
 
 
@@ -443,6 +444,7 @@ def setup_exports(app: Sphinx) -> None:
         texinfo=(visit_export_plain, visit_export_plain),
     )
     app.add_role("portfolio-export", ExportRole())
+    app.connect("config-inited", check_profiles)
     app.connect("html-page-context", add_alternate_link)
     app.connect("build-finished", write_resume)
     from .latex import setup_latex  # the PDF CV, the other export (imports this module)

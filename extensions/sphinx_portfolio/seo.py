@@ -17,6 +17,7 @@ module only adds what they do not.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +57,13 @@ def script_tag(data: dict[str, Any]) -> str:
 
 
 def person_data(config: Any) -> dict[str, Any] | None:
-    """A schema.org Person from ``portfolio_person`` and ``portfolio_same_as``, or None."""
+    """A schema.org Person from ``portfolio_person`` and ``portfolio_same_as``, or None.
+
+    Both were checked (and bad parts left out) once, at ``config-inited``.
+    """
     given = dict(config.portfolio_person or {})
     if not given:
         return None
-    for key in sorted(set(given) - set(PERSON_KEYS)):
-        warn(f"portfolio_person: unknown key {key!r} is left out", None, "config")
     person: dict[str, Any] = {"@context": "https://schema.org", "@type": "Person"}
     for key in PERSON_TEXT_KEYS:
         if given.get(key):
@@ -69,16 +71,12 @@ def person_data(config: Any) -> dict[str, Any] | None:
     person.setdefault("name", str(config.author))
     if config.html_baseurl and "url" not in person:
         person["url"] = config.html_baseurl
-    if given.get("url") and not is_safe_url(person["url"]):
-        warn("portfolio_person: 'url' is not an http(s) URL and is left out", None, "config")
-        del person["url"]
     if given.get("worksFor"):
         person["worksFor"] = organisations(given["worksFor"], "Organization")
     if given.get("alumniOf"):
         person["alumniOf"] = organisations(given["alumniOf"], "CollegeOrUniversity")
-    same_as = safe_urls(config.portfolio_same_as, "portfolio_same_as")
-    if same_as:
-        person["sameAs"] = same_as
+    if config.portfolio_same_as:
+        person["sameAs"] = list(config.portfolio_same_as)
     return person
 
 
@@ -89,14 +87,42 @@ def organisations(value: str | list[str], kind: str) -> dict[str, str] | list[di
     return [{"@type": kind, "name": str(name)} for name in value]
 
 
-def safe_urls(urls: Any, setting: str) -> list[str]:
+def check_person_config(app: Sphinx, config: Any) -> None:
+    """Once per run, before any page: a bad part of the config is named and left out,
+    so a rebuild that writes no home page still says what is wrong."""
+    where = conf_location(app, "portfolio_person")
+    person = dict(config.portfolio_person or {})
+    for key in sorted(set(person) - set(PERSON_KEYS), key=str):
+        warn(f"portfolio_person: unknown key {key!r} is left out", where, "config")
+        del person[key]
+    if person.get("url") and not is_safe_url(str(person["url"])):
+        warn("portfolio_person['url'] is not an http(s) URL and is left out", where, "config")
+        del person["url"]
+    config.portfolio_person = person
+    where = conf_location(app, "portfolio_same_as")
+    config.portfolio_same_as = safe_urls(config.portfolio_same_as, "portfolio_same_as", where)
+
+
+def safe_urls(urls: Any, setting: str, where: str | None) -> list[str]:
     kept = []
-    for url in urls or ():
+    for index, url in enumerate(urls or ()):
         if is_safe_url(str(url)):
             kept.append(str(url).strip())
         else:
-            warn(f"{setting}: {url!r} is not an http(s) URL and is left out", None, "config")
+            message = f"{setting}[{index}]: {url!r} is not an http(s) URL and is left out"
+            warn(message, where, "config")
     return kept
+
+
+def conf_location(app: Sphinx, name: str) -> str | None:
+    """Where config warnings point: the line of conf.py that sets ``name``, if any."""
+    path = Path(app.confdir or "", "conf.py")
+    if not app.confdir or not path.is_file():
+        return None
+    setting = re.compile(rf"^{re.escape(name)}\s*[:=]")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = [n for n, line in enumerate(lines, 1) if setting.match(line)]
+    return f"{path}:{found[-1]}" if found else None  # the last assignment counts
 
 
 def paper_data(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
@@ -199,5 +225,6 @@ def setup_seo(app: Sphinx) -> None:
     app.add_config_value("portfolio_person", {}, "html", types=frozenset({dict}))
     app.add_config_value("portfolio_same_as", [], "html", types=frozenset({list, tuple}))
     app.add_config_value("portfolio_robots_txt", True, "html", types=frozenset({bool}))
+    app.connect("config-inited", check_person_config)
     app.connect("html-page-context", add_json_ld)
     app.connect("build-finished", write_robots_txt)

@@ -48,6 +48,17 @@ def apply_bullet_tags(root: nodes.Node) -> set[str]:
     return seen
 
 
+def enclosing_tags(node: nodes.Node) -> tuple[str, ...]:
+    """Tags of every bullet around ``node``: a sub-bullet goes when its bullet goes."""
+    tags: set[str] = set()
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.list_item):
+            tags.update(parent.get("portfolio_tags", ()))
+        parent = parent.parent
+    return tuple(sorted(tags))
+
+
 class CollectBulletTags(SphinxTransform):
     """Tagged bullets outside cards (cards handle their own while parsing)."""
 
@@ -78,7 +89,7 @@ def settle_selection(app: Sphinx, env: Any) -> None:
 
 def drop_unselected(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Remove cards and bullets whose tags miss the selection, before writing."""
-    from .experience import experience_card
+    from .experience import experience_card, experience_summary
 
     domain = app.env.get_domain("portfolio")
     for node in list(doctree.findall(experience_card)) + list(doctree.findall(nodes.list_item)):
@@ -86,6 +97,27 @@ def drop_unselected(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         tags = tags if tags is not None else node.get("portfolio_tags", ())
         if not domain.selected(tags) and node.parent is not None:
             node.parent.remove(node)
+    for summary in list(doctree.findall(experience_summary)):
+        keep_selected_copies(summary, domain)
+
+
+def keep_selected_copies(summary: nodes.Element, domain: Any) -> None:
+    """A card's summary row shows only the badges of the bullets that stay."""
+    from .badges import metric_badge
+
+    kept = [
+        badge
+        for badge in summary.children
+        if isinstance(badge, metric_badge) and domain.selected(badge.get("portfolio_tags", ()))
+    ]
+    if not kept:
+        summary.parent.remove(summary)
+        return
+    spaced: list[nodes.Node] = []
+    for badge in kept:
+        spaced += [badge, nodes.Text(" ")]
+    summary.children = []
+    summary.extend(spaced[:-1])
 
 
 def setup_tailor(app: Sphinx) -> None:

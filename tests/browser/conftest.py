@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing_tool
+
 REPO = Path(__file__).parents[2]
 DOCS = REPO / "docs"
 CHROMIUM = os.environ.get("PORTFOLIO_CHROMIUM", "/usr/bin/chromium")
@@ -40,10 +42,8 @@ WIDTHS = (360, 768, 1280)
 
 
 def unavailable(reason: str) -> None:
-    """Skip locally; under CI a missing tool is a failure, never a silent pass."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests cannot run under CI: {reason}", pytrace=False)
-    pytest.skip(reason)
+    """Skip locally; under CI=true a missing tool is a failure (tests/conftest.py)."""
+    missing_tool(f"browser tests: {reason}")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
