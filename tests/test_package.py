@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-
 from conftest import REPO, missing_tool
 
 pytestmark = pytest.mark.slow

@@ -126,6 +126,7 @@ BAD_CONFIG = """
 portfolio_person = {"name": "Ada", "url": "javascript:alert(1)", "email": "ada@example.org"}
 portfolio_same_as = ["https://example.org/ada-profile", "ftp://example.org/ada"]
 portfolio_profiles = [{"network": "X", "url": "data:text/html,hi"}, "oops"]
+portfolio_contact = {"email": "ada@example.org", "url": "javascript:alert(1)"}
 """
 
 
@@ -136,7 +137,7 @@ def test_bad_config_is_named_once_per_run_even_when_no_page_is_written(tmp_path)
     conf = srcdir / "conf.py"
     lines = conf.read_text(encoding="utf-8").splitlines()
     conf.write_text("\n".join(lines) + BAD_CONFIG, encoding="utf-8")
-    person, same_as, profiles = (len(lines) + n for n in (1, 2, 3))
+    person, same_as, profiles, contact = (len(lines) + n for n in (1, 2, 3, 4))
     expected = [
         f"conf.py:{person}: WARNING: portfolio_person: unknown key 'email' is left out "
         "[portfolio.config]",
@@ -148,6 +149,8 @@ def test_bad_config_is_named_once_per_run_even_when_no_page_is_written(tmp_path)
         "not an http(s) URL; left out [portfolio.url]",
         f"conf.py:{profiles}: WARNING: portfolio_profiles[1] is not a mapping of strings "
         "(network, username, url); left out [portfolio.config]",
+        f"conf.py:{contact}: WARNING: portfolio_contact['url']: 'javascript:alert(1)' is not "
+        "an http(s) URL; left out [portfolio.url]",
     ]
     overrides = {"show_warning_types": True}
     for run in range(2):

@@ -165,16 +165,8 @@ def read_basics(app: Sphinx) -> dict[str, Any]:
 
 def read_contact(config: Any) -> dict[str, Any]:
     """The basics a page cannot say as data (email, phone, url, location), from conf.py."""
-    given = getattr(config, "portfolio_contact", None) or {}
-    found = {key: given[key] for key in CONTACT_KEYS if given.get(key)}
-    if "url" in found and not is_safe_url(str(found["url"])):
-        logger.warning(
-            "portfolio_contact: url %r is not an http(s) URL; left out",
-            found.pop("url"),
-            type="portfolio",
-            subtype="url",
-        )
-    return found
+    given = getattr(config, "portfolio_contact", None) or {}  # checked at config-inited
+    return {key: given[key] for key in CONTACT_KEYS if given.get(key)}
 
 
 def read_profiles(config: Any) -> list[dict[str, str]]:
@@ -206,6 +198,19 @@ def check_profiles(app: Sphinx, config: Any) -> None:
         if profile:
             profiles.append(profile)
     config.portfolio_profiles = profiles
+
+
+def check_contact(app: Sphinx, config: Any) -> None:
+    """Once per run, before any page: a ``portfolio_contact`` url that is not http(s)
+    is named and left out, so even a rebuild that writes no page says so."""
+    from .seo import conf_location
+
+    given = config.portfolio_contact
+    url = given.get("url") if isinstance(given, dict) else None
+    if url and not is_safe_url(str(url)):
+        where = conf_location(app, "portfolio_contact")
+        warn(f"portfolio_contact['url']: {url!r} is not an http(s) URL; left out", where, "url")
+        config.portfolio_contact = {key: value for key, value in given.items() if key != "url"}
 
 
 def checked_profile(item: Any, index: int, where: str | None) -> dict[str, str] | None:
@@ -445,6 +450,7 @@ def setup_exports(app: Sphinx) -> None:
     )
     app.add_role("portfolio-export", ExportRole())
     app.connect("config-inited", check_profiles)
+    app.connect("config-inited", check_contact)
     app.connect("html-page-context", add_alternate_link)
     app.connect("build-finished", write_resume)
     from .latex import setup_latex  # the PDF CV, the other export (imports this module)
