@@ -36,7 +36,7 @@ suppress_warnings: list[str] = []
 
 html_theme = "furo"
 html_static_path = ["_static"]
-html_css_files = ["site.css"]
+html_favicon = "_static/favicon.svg"  # the initials "PS"; no logo is invented
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None

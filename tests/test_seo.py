@@ -155,3 +155,17 @@ def test_the_real_site_on_read_the_docs_uses_its_canonical_url(tmp_path):
     home = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     person = json.loads(home.find("script", type="application/ld+json").string)
     assert person["url"] == base
+
+
+def test_the_impact_index_has_a_description_and_social_tags(seo_app):
+    """A generated page, which sphinxext-opengraph skips: the extension writes them."""
+    app = seo_app()
+    page = soup(app, "portfolio-impact")
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.startswith("Every figure on this site, grouped by what it measures")
+    assert "throughput" in description  # the labels it lists
+    og = {m["property"]: m["content"] for m in page.select('meta[property^="og:"]')}
+    assert og["og:title"] == "Impact index"
+    assert og["og:url"] == "https://example.org/ada/portfolio-impact.html"
+    assert og["og:description"] == description
+    assert page.select_one('meta[name="twitter:card"]')

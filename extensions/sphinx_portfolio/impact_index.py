@@ -10,9 +10,11 @@ page loads. Other builders get Sphinx's standard rendering of the index.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -152,8 +154,42 @@ def render_index_page(app: Sphinx, pagename: str, templatename: str, context: di
     # writing a document; this page is not one, so it has no numbered figures.
     context["body"] = cached_body(app)
     context["title"] = ImpactIndex.localname
+    context["metatags"] = context.get("metatags", "") + meta_tags(app)
     app.add_js_file("impact-index.js")
     return "page.html"
+
+
+def meta_tags(app: Sphinx) -> str:
+    """A description for search engines and, where the site uses sphinxext-opengraph,
+    the OpenGraph tags it writes on every other page (it skips generated pages)."""
+    labels = [label for label, _ in grouped_by_label(app.env)]
+    description = shorten(
+        "Every figure on this site, grouped by what it measures"
+        + (f": {', '.join(labels)}." if labels else ".")
+    )
+    tags = [("name", "description", description)]
+    config = app.config
+    if "sphinxext.opengraph" in app.extensions:
+        site_name = getattr(config, "ogp_site_name", None) or config.project
+        url = urljoin(getattr(config, "ogp_site_url", "") or "", app.builder.get_target_uri(PAGE))
+        tags += [
+            ("property", "og:title", ImpactIndex.localname),
+            ("property", "og:type", "website"),
+            ("property", "og:url", url),
+            ("property", "og:site_name", site_name),
+            ("property", "og:description", description),
+        ]
+    lines = [f'<meta {kind}="{name}" content="{html.escape(value)}" />' for kind, name, value in tags]
+    if "sphinxext.opengraph" in app.extensions:
+        lines += list(getattr(config, "ogp_custom_meta_tags", ()) or ())
+    return "".join(f"\n{line}" for line in lines)
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """At most ``limit`` characters, cut at a word, as search engines show them."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def cached_body(app: Sphinx) -> str:
