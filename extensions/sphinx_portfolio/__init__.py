@@ -22,6 +22,7 @@ from .tailor import setup_tailor
 
 __version__ = "0.1.0"
 
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_domain(PortfolioDomain)
     setup_badges(app)

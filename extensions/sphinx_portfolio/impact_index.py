@@ -179,7 +179,7 @@ def meta_tags(app: Sphinx) -> str:
             ("property", "og:site_name", site_name),
             ("property", "og:description", description),
         ]
-    lines = [f'<meta {kind}="{name}" content="{html.escape(value)}" />' for kind, name, value in tags]
+    lines = [f'<meta {kind}="{key}" content="{html.escape(text)}" />' for kind, key, text in tags]
     if "sphinxext.opengraph" in app.extensions:
         lines += list(getattr(config, "ogp_custom_meta_tags", ()) or ())
     return "".join(f"\n{line}" for line in lines)
