@@ -87,7 +87,8 @@ def refresh_entries(app: Sphinx, env: Any) -> list[str]:
         if entries:
             now[docname] = tuple(entries)
     domain.data[ENTRIES_KEY] = now
-    return sorted(d for d in now.keys() | before.keys() if now.get(d) != before.get(d))
+    changed = now.keys() | before.keys()
+    return sorted(d for d in changed if now.get(d) != before.get(d) and d in env.all_docs)
 
 
 def stopwords(app: Sphinx, env: Any) -> set[str]:
