@@ -55,6 +55,8 @@ PLAIN_WORD = re.compile(r"[^\W_]+")
 SEPARATORS = re.compile(r";+")
 NAME_PARTS = re.compile(r"[(),·]|\s(?:in|at|of|for|and|&)\s")
 ENTRIES_KEY = "search-entries"  # docname -> ((phrase, anchor), ...), whole-site state
+STALE_KEY = "search-stale"  # a page was read or removed since the entries were made
+SETTINGS_KEY = "search-settings"  # what the entries were made with
 RARE = 3  # a phrase shared by more cards or badges than this gets no entry
 
 
@@ -71,13 +73,31 @@ class Target:
         return self.names | self.words | self.pairs
 
 
+def note_change(app: Sphinx, env: Any, docname: str) -> None:
+    """A page is read again or removed: the entries are worked out again."""
+    env.get_domain("portfolio").data[STALE_KEY] = True
+
+
 def refresh_entries(app: Sphinx, env: Any) -> list[str]:
-    """Work out every page's entries from the whole site; return the pages they changed."""
+    """Work out every page's entries from the whole site; return the pages they changed.
+
+    Skipped when no page was read or removed and the settings are the same: a
+    rebuild with nothing changed then loads no doctree.
+    """
     domain = env.get_domain("portfolio")
     before = domain.data.setdefault(ENTRIES_KEY, {})
-    if not app.config.portfolio_search_entries or not getattr(app.builder, "search", False):
-        domain.data[ENTRIES_KEY] = {}
+    config = app.config
+    settings = [
+        config.portfolio_search_entries and getattr(app.builder, "search", False),
+        config.html_search_language or config.language,
+    ]
+    if not domain.data.get(STALE_KEY, True) and domain.data.get(SETTINGS_KEY) == settings:
         return []
+    domain.data[STALE_KEY] = False
+    domain.data[SETTINGS_KEY] = settings
+    if not settings[0]:
+        domain.data[ENTRIES_KEY] = {}
+        return sorted(d for d in before if d in env.all_docs)
     stop = stopwords(app, env)
     pages = {d: list(targets_of(env, d, stop)) for d in sorted(pages_with_targets(domain))}
     counts = Counter(p for targets in pages.values() for t in targets for p in t.phrases())
@@ -224,7 +244,9 @@ def fix_object_links(app: Sphinx, exception: Exception | None) -> None:
     head, _, body = text.partition("(")
     index = json.loads(body[: body.rindex(")")])
     objects = [o for o in app.env.get_domain("portfolio").get_objects() if o[5] >= 0]
-    own_ids = first_ids(app.env, {obj[3] for obj in objects})
+    # A card's anchor is always its element's own id (experience.py): only other
+    # objects' pages need to be looked at.
+    own_ids = first_ids(app.env, {obj[3] for obj in objects if obj[2] != "card"})
     if spell_out_anchors(index, objects, own_ids):
         path.write_text(f"{head}({json.dumps(index, separators=(',', ':'))})", encoding="utf-8")
 
@@ -313,6 +335,7 @@ def use_our_scorer(app: Sphinx, config: Any) -> None:
 def setup_search(app: Sphinx) -> None:
     app.add_config_value("portfolio_search_entries", True, "html", types=frozenset({bool}))
     app.connect("config-inited", use_our_scorer)
+    app.connect("env-purge-doc", note_change)
     app.connect("env-updated", refresh_entries)
     app.connect("doctree-resolved", add_search_entries)
     app.connect("html-collect-pages", keep_index_entries)
