@@ -34,7 +34,7 @@ CHROMIUM_FLAGS = [
 NPM_PREFIX = Path(
     os.environ.get("PORTFOLIO_NPM_PREFIX", Path.home() / ".cache" / "sphinx-portfolio" / "npm")
 )
-NPM_PACKAGES = ("axe-core@4", "vnu-jar")
+NPM_PACKAGES = ("axe-core@4", "vnu-jar", "lighthouse@12")  # as .ci/run installs them
 NPM_FLAGS = ("--no-save", "--no-audit", "--no-fund", "--no-package-lock")
 WIDTHS = (360, 768, 1280)
 
