@@ -21,6 +21,7 @@ printed for context only.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import os
@@ -58,6 +59,7 @@ class Build:
 class Results:
     sizes: list[int]
     reps: int
+    card_sizes: list[int] = field(default_factory=list)  # the card-heavy site, no papers
     # (size, variant, step) flattened as "size/variant/step" for JSON
     seconds: dict[str, list[float]] = field(default_factory=dict)
     peak_mib: dict[str, list[float]] = field(default_factory=dict)
@@ -67,11 +69,15 @@ class Results:
     warnings: dict[str, int] = field(default_factory=dict)
     search: dict[str, dict] = field(default_factory=dict)
 
-    def add(self, size: int, variant: str, step: str, build: Build) -> None:
+    def labels(self) -> list[str]:
+        """Each workload as its tables name it: "1000" (papers) or "200 cards"."""
+        return [str(size) for size in self.sizes] + [f"{n} cards" for n in self.card_sizes]
+
+    def add(self, size: int | str, variant: str, step: str, build: Build) -> None:
         self.seconds.setdefault(key(size, variant, step), []).append(build.seconds)
         self.warnings[key(size, variant, step)] = build.warnings
 
-    def median(self, size: int, variant: str, step: str) -> float:
+    def median(self, size: int | str, variant: str, step: str) -> float:
         return statistics.median(self.seconds[key(size, variant, step)])
 
 
@@ -103,51 +109,65 @@ def sphinx_build(srcdir: Path, outdir: Path, jobs: int = 1) -> Build:
     )
 
 
-def one_round(workdir: Path, size: int, order: tuple[str, ...], results: Results) -> Path:
+def one_round(
+    workdir: Path, size: int, order: tuple[str, ...], results: Results, cards_only: bool = False
+) -> Path:
     """The four steps on freshly generated sites, each step run for every variant
     in turn, so that a burst of load from elsewhere hits both variants alike.
     Returns the folder holding each variant's HTML output."""
     sites = {variant: (workdir / variant / "src", workdir / variant / "out") for variant in order}
     pages = {}
+    label = f"{size} cards" if cards_only else size
     for variant, (srcdir, outdir) in sites.items():
         shutil.rmtree(outdir, ignore_errors=True)
-        pages[variant] = generate(srcdir, size, variant)
+        pages[variant] = generate(srcdir, size, variant, cards_only)
     for variant, (srcdir, outdir) in sites.items():
         clean = sphinx_build(srcdir, outdir)
-        results.add(size, variant, "clean", clean)
-        results.peak_mib.setdefault(key(size, variant), []).append(clean.peak_mib)
+        results.add(label, variant, "clean", clean)
+        results.peak_mib.setdefault(key(label, variant), []).append(clean.peak_mib)
     for variant, (srcdir, outdir) in sites.items():
         noop = sphinx_build(srcdir, outdir)
-        results.add(size, variant, "no-change", noop)
-        results.noop_written[key(size, variant)] = noop.written
+        results.add(label, variant, "no-change", noop)
+        results.noop_written[key(label, variant)] = noop.written
     time.sleep(1)  # a later mtime than the last build, even on coarse file systems
     for variant, (srcdir, outdir) in sites.items():
         edit_one_page(srcdir, pages[variant][len(pages[variant]) // 2], variant)
         edit = sphinx_build(srcdir, outdir)
-        results.add(size, variant, "edit", edit)
-        results.edit_read[key(size, variant)] = edit.read
-        results.edit_written[key(size, variant)] = edit.written
+        results.add(label, variant, "edit", edit)
+        results.edit_read[key(label, variant)] = edit.read
+        results.edit_written[key(label, variant)] = edit.written
     for variant, (srcdir, outdir) in sites.items():
         shutil.rmtree(outdir)
-        results.add(size, variant, "clean -j 2", sphinx_build(srcdir, outdir, jobs=2))
+        results.add(label, variant, "clean -j 2", sphinx_build(srcdir, outdir, jobs=2))
     return workdir
 
 
-def run(sizes: list[int], reps: int, workdir: Path, search: bool, save: Path | None) -> Results:
-    results = Results(sizes=sizes, reps=reps)
+def run(
+    sizes: list[int],
+    reps: int,
+    workdir: Path,
+    search: bool,
+    save: Path | None,
+    card_sizes: list[int] = (),
+) -> Results:
+    results = Results(sizes=sizes, reps=reps, card_sizes=list(card_sizes))
     last = workdir
     # untimed: byte-compiles imports, warms the file cache
     one_round(workdir / "warmup", min(sizes), VARIANTS, Results(sizes, 1))
+    workloads = [(size, False) for size in sizes] + [(size, True) for size in card_sizes]
     for rep in range(reps):
-        for size in sizes:
+        for number, (size, cards_only) in enumerate(workloads):
             # Alternate which variant goes first so that drift hits both alike.
-            order = VARIANTS if (rep + sizes.index(size)) % 2 == 0 else VARIANTS[::-1]
+            order = VARIANTS if (rep + number) % 2 == 0 else VARIANTS[::-1]
             started = time.perf_counter()
-            last = one_round(workdir / str(size), size, order, results)
+            folder = workdir / (f"{size}-cards" if cards_only else str(size))
+            done = one_round(folder, size, order, results, cards_only)
+            last = last if cards_only else done
             if save:  # after every round: a long run that dies keeps what it measured
                 save.write_text(json.dumps(asdict(results), indent=1, ensure_ascii=False))
             elapsed = time.perf_counter() - started
-            print(f"rep {rep + 1}/{reps} N={size}: {elapsed:.1f} s", file=sys.stderr, flush=True)
+            name = f"{size} cards" if cards_only else f"N={size}"
+            print(f"rep {rep + 1}/{reps} {name}: {elapsed:.1f} s", file=sys.stderr, flush=True)
     if search:
         for variant in VARIANTS:
             results.search[variant] = search_figures(last / variant / "out" / "html", reps)
@@ -192,7 +212,7 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 def times_table(results: Results) -> str:
     rows = []
-    for size in results.sizes:
+    for size in results.labels():
         for step in STEPS:
             ours = results.median(size, "ours", step)
             stock = results.median(size, "stock", step)
@@ -206,19 +226,21 @@ def times_table(results: Results) -> str:
 
 def scaling_table(results: Results) -> str:
     rows = []
-    for small, big in zip(results.sizes, results.sizes[1:], strict=False):
-        for step in ("clean", "clean -j 2"):
-            cells = []
-            for variant in VARIANTS:
-                ratio = results.median(big, variant, step) / results.median(small, variant, step)
-                cells.append(f"{ratio ** (math.log(2) / math.log(big / small)):.2f}")
-            rows.append([f"{small} → {big}", step, *cells])
+    for sizes, unit in ((results.sizes, ""), (results.card_sizes, " cards")):
+        for small, big in itertools.pairwise(sizes):
+            for step in ("clean", "clean -j 2"):
+                cells = []
+                for variant in VARIANTS:
+                    a = results.median(f"{small}{unit}", variant, step)
+                    b = results.median(f"{big}{unit}", variant, step)
+                    cells.append(f"{(b / a) ** (math.log(2) / math.log(big / small)):.2f}")
+                rows.append([f"{small} → {big}{unit}", step, *cells])
     return table(["N", "step", "ours t(2N)/t(N)", "stock t(2N)/t(N)"], rows)
 
 
 def edit_table(results: Results) -> str:
     rows = []
-    for size in results.sizes:
+    for size in results.labels():
         for variant in VARIANTS:
             edit = results.median(size, variant, "edit")
             clean = results.median(size, variant, "clean")
@@ -276,7 +298,9 @@ def report(results: Results) -> str:
         f"Build times (Python {machine}):",
         times_table(results),
         "Cost of doubling N (1.0 = free, 2.0 = linear):",
-        scaling_table(results) if len(results.sizes) > 1 else "(one size only)",
+        scaling_table(results)
+        if len(results.sizes) > 1 or len(results.card_sizes) > 1
+        else "(one size only)",
         "What a one-page edit rebuilds (from Sphinx's log, last repetition):",
         edit_table(results),
     ]
@@ -305,6 +329,9 @@ def use_revision(rev: str, target: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 1000])
+    parser.add_argument(
+        "--cards", type=int, nargs="*", default=[], help="card-heavy sites: N cards, no papers"
+    )
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--workdir", type=Path, help="where to generate and build (kept)")
     parser.add_argument("--no-search", action="store_true", help="skip the Chromium part")
@@ -317,7 +344,9 @@ def main() -> None:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="portfolio-bench-"))
     if args.rev:
         use_revision(args.rev, workdir / "extension")
-    results = run(sizes, args.reps, workdir, search=not args.no_search, save=args.json)
+    card_sizes = sorted(set(args.cards))
+    search = not args.no_search
+    results = run(sizes, args.reps, workdir, search, save=args.json, card_sizes=card_sizes)
     if args.json:
         args.json.write_text(json.dumps(asdict(results), indent=1, ensure_ascii=False))
     print(report(results))

@@ -2,6 +2,8 @@
 
 A portfolio of size N has N papers in a .bib file, N/5 experience cards spread
 over N/50 pages (ten cards a page), ten badges a card and one impact summary.
+The card-heavy portfolio of size N (``cards_only``) has N cards (N/10 pages),
+ten badges a card, the impact summary, and no papers.
 
 - ``ours`` writes cards, badges and the summary with the sphinx-portfolio
   directives (the summary is filled by the extension);
@@ -125,9 +127,9 @@ def make_card(rng: random.Random, number: int) -> Card:
     )
 
 
-def make_cards(size: int) -> list[Card]:
-    rng = random.Random(size)
-    return [make_card(rng, number) for number in range(1, max(size // 5, 1) + 1)]
+def make_cards(count: int, seed: int) -> list[Card]:
+    rng = random.Random(seed)
+    return [make_card(rng, number) for number in range(1, max(count, 1) + 1)]
 
 
 def pages_of(cards: list[Card]) -> list[list[Card]]:
@@ -224,22 +226,24 @@ def bibliography(size: int) -> str:
     return "\n".join(bib_entry(rng, number) for number in range(1, size + 1))
 
 
-def index_page(page_names: list[str]) -> str:
-    toctree = "\n".join(["impact", *page_names, "papers"])
+def index_page(page_names: list[str], papers: bool = True) -> str:
+    toctree = "\n".join(["impact", *page_names, *(["papers"] if papers else [])])
     return (
         "# Synthetic portfolio\n\nA generated site for the build benchmark.\n\n"
         f"```{{toctree}}\n:maxdepth: 2\n\n{toctree}\n```\n"
     )
 
 
-def generate(target: Path, size: int, variant: str) -> list[str]:
-    """Write a portfolio of ``size`` papers into ``target``; return its experience pages."""
+def generate(target: Path, size: int, variant: str, cards_only: bool = False) -> list[str]:
+    """Write a portfolio of ``size`` papers (and size / 5 cards) into ``target``;
+    with ``cards_only``, ``size`` cards and no papers at all (the card-heavy site).
+    Returns its experience pages."""
     if variant not in VARIANTS:
         raise ValueError(f"unknown variant {variant!r}")
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    cards = make_cards(size)
+    cards = make_cards(size, seed=-size) if cards_only else make_cards(size // 5, seed=size)
     names = []
     for number, page_cards in enumerate(pages_of(cards), start=1):
         name = f"experience-{number:03d}"
@@ -251,8 +255,11 @@ def generate(target: Path, size: int, variant: str) -> list[str]:
         # One papers page in both variants: the same content, not a page per paper.
         conf += "portfolio_paper_pages = None\n"
     (target / "conf.py").write_text(conf)
-    (target / "index.md").write_text(index_page(names))
+    (target / "index.md").write_text(index_page(names, papers=not cards_only))
     (target / "impact.md").write_text(impact_page(cards, variant))
+    if cards_only:
+        (target / "papers.bib").write_text("")  # bibtex_bibfiles names it
+        return names
     (target / "papers.md").write_text(papers_page(variant))
     (target / "papers.bib").write_text(bibliography(size))
     return names
@@ -288,9 +295,11 @@ def main() -> None:
     parser.add_argument("target", type=Path)
     parser.add_argument("--size", type=int, default=200)
     parser.add_argument("--variant", choices=VARIANTS, default="ours")
+    parser.add_argument("--cards-only", action="store_true", help="size cards, no papers")
     args = parser.parse_args()
-    pages = generate(args.target, args.size, args.variant)
-    print(f"wrote {len(pages)} experience pages and {args.size} papers to {args.target}")
+    pages = generate(args.target, args.size, args.variant, args.cards_only)
+    papers = 0 if args.cards_only else args.size
+    print(f"wrote {len(pages)} experience pages and {papers} papers to {args.target}")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 from docutils.frontend import get_default_settings
@@ -133,6 +134,9 @@ def render(metric, shown: str) -> str:
     """The badge as the HTML writer writes it (docutils' own translator and escaping)."""
     document = new_document("<badge>", get_default_settings(Writer))
     translator = HTMLTranslator(document)
+    # Sphinx's translator carries the build's config; the badge words its name in
+    # the build's language at write time.
+    translator.config = SimpleNamespace(language="en")
     node = badge_node(metric, shown)
     document += node
     translator.body = []

@@ -198,3 +198,17 @@ def assert_states_only_the_seed(person: dict) -> None:
     values = [person["name"], person["jobTitle"], *(o["name"] for o in organisations)]
     assert [value for value in values if value not in seed] == []
     assert "sameAs" not in person
+
+
+def test_the_impact_index_has_a_description_and_social_tags(seo_app):
+    """A generated page, which sphinxext-opengraph skips: the extension writes them."""
+    app = seo_app()
+    page = soup(app, "portfolio-impact")
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.startswith("Every figure on this site, grouped by what it measures")
+    assert "throughput" in description  # the labels it lists
+    og = {m["property"]: m["content"] for m in page.select('meta[property^="og:"]')}
+    assert og["og:title"] == "Impact index"
+    assert og["og:url"] == "https://example.org/ada/portfolio-impact.html"
+    assert og["og:description"] == description
+    assert page.select_one('meta[name="twitter:card"]')

@@ -6,8 +6,6 @@ only wires them together and states what Sphinx may assume about them.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sphinx.application import Sphinx
 
 from .badges import setup_badges
@@ -26,16 +24,6 @@ from .words import setup_words
 
 __version__ = "0.1.0"
 
-STATIC = Path(__file__).parent / "static"
-
-
-def add_static(app: Sphinx) -> None:
-    """CSS for HTML builders only: LaTeX, text and man need no stylesheet."""
-    if app.builder.format != "html":
-        return
-    app.config.html_static_path.append(str(STATIC))
-    app.add_css_file("portfolio.css")
-
 
 def setup(app: Sphinx) -> dict[str, object]:
     setup_words(app)
@@ -51,7 +39,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     setup_search(app)
     setup_seo(app)
     setup_indexing(app)
-    app.connect("builder-inited", add_static)
+    app.setup_extension("sphinx_portfolio.assets")  # CSS and scripts, HTML builders only
     app.connect("env-updated", stale_referrers)
     return {
         "version": __version__,

@@ -296,7 +296,11 @@ class PortfolioDomain(Domain):
             if metric.name:
                 yield metric.name, metric.text, "metric", metric.docname, metric.anchor, 1
         for obj in self.objects.values():
-            yield obj.name, obj.dispname, obj.objtype, obj.docname, obj.anchor, 1
+            # Papers: in the inventory, not in the search index (-1), where a
+            # thousand titles would outweigh the whole site; a paper's page is
+            # what search finds (see search.py).
+            prio = -1 if obj.objtype == "paper" else 1
+            yield obj.name, obj.dispname, obj.objtype, obj.docname, obj.anchor, prio
 
     # -- resolving references ----------------------------------------------
 

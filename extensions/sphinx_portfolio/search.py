@@ -1,21 +1,32 @@
-"""Full-text search that finds the card, badge or paper a reader means.
+"""Full-text search that finds the card or badge a reader means, at the size of stock's index.
 
 Sphinx's search ranks whole pages by the words they contain, so a search for
-"CTR" or "distillation" lands on the Experience page, not on the card that holds
-the figure. Its index does have one finer grain: entries of ``index`` nodes,
-each pointing at an element id, scored by how much of the entry the query covers
-(at least half of it). So, for HTML builders with a search index, every card,
-every badge outside a card and every paper gets hidden index entries pointing at
-its own id: its name, organisation, kind, tags, metric labels, and the words and
-word pairs of its text. The search page then links to the card itself and shows
-an excerpt of the card.
+"CTR" or "distillation" would land on the Experience page, not on the card that
+holds the figure. Its index has three finer grains, and each is used for what it
+is good at:
 
-The entries are added to the resolved doctree of the HTML write only: the
-general index (genindex), LaTeX and the other builders never see them. Two
-repairs make the results read well: each object's search-index anchor is
-spelled out (Sphinx would otherwise link "#<display name>"), and a small
+- **objects**: every card is a ``portfolio:card`` object named "Role, Org", so
+  Sphinx's object search finds it by any word of its role or organisation;
+- **index entries**: a card (or a badge outside a card) gets hidden entries
+  pointing at its own id for the phrases that tell it apart: words, word pairs,
+  metric labels, tags and name parts that at most ``RARE`` cards or badges of
+  the whole site share and that its name does not already hold. A word that
+  many cards share ("ranking" on a site of two hundred cards) gets no entry:
+  the page-level hits of stock Sphinx answer it, one per page, and the index
+  stays about the size of stock's;
+- **pages**: a paper with its own page (``portfolio_paper_pages``) is found as
+  that page, by its title and text; paper objects stay out of the search index
+  (priority -1), in the inventory only.
+
+The entries are computed once every page is read, from the whole site (a
+phrase's rarity depends on every other card), kept in the domain, and a page
+whose entries changed is written again, so an incremental build gives the
+same index as a clean one. They are added to the resolved doctree of the HTML
+write only: the general index (genindex), LaTeX and the other builders never see
+them. Two repairs make the results read well: each object's search-index anchor
+is spelled out (Sphinx would otherwise link "#<display name>"), and a small
 ``html_search_scorer`` (static/portfolio-search.js, on the search page only)
-lists a hit under the card's or paper's name rather than the page title.
+lists a hit under the card's name rather than the page title.
 """
 
 from __future__ import annotations
@@ -23,6 +34,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +42,7 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.search import IndexBuilder
 
 from .badges import metric_badge
 from .experience import experience_card
@@ -37,47 +50,127 @@ from .shared import has_ancestor
 
 SCORER = Path(__file__).parent / "static" / "portfolio-search.js"
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-CLAUSE = re.compile(r"[,;:()·|]|\.(?:\s|$)")  # a pair never spans these
+CLAUSE = re.compile(r"[,;:()·|\n]|\.(?:\s|$)")  # a pair never spans these (nor paragraphs)
+PLAIN_WORD = re.compile(r"[^\W_]+")
 SEPARATORS = re.compile(r";+")
 NAME_PARTS = re.compile(r"[(),·]|\s(?:in|at|of|for|and|&)\s")
+ENTRIES_KEY = "search-entries"  # docname -> ((phrase, anchor), ...), whole-site state
+STALE_KEY = "search-stale"  # a page was read or removed since the entries were made
+SETTINGS_KEY = "search-settings"  # what the entries were made with
+RARE = 3  # a phrase shared by more cards or badges than this gets no entry
+
+
+class Target:
+    """A card or lone badge: its id, its name (found by object search) and its phrases."""
+
+    def __init__(self, anchor: str, name: str, names: list[str], text: str, stop: set[str]):
+        self.anchor = anchor
+        self.name = f" {plain(name)} "
+        self.names = {phrase for phrase in name_parts(names) if phrase}
+        self.words, self.pairs = words_and_pairs(text, stop, split=True)
+
+    def phrases(self) -> set[str]:
+        return self.names | self.words | self.pairs
+
+
+def note_change(app: Sphinx, env: Any, docname: str) -> None:
+    """A page is read again or removed: the entries are worked out again."""
+    env.get_domain("portfolio").data[STALE_KEY] = True
+
+
+def refresh_entries(app: Sphinx, env: Any) -> list[str]:
+    """Work out every page's entries from the whole site; return the pages they changed.
+
+    Skipped when no page was read or removed and the settings are the same: a
+    rebuild with nothing changed then loads no doctree.
+    """
+    domain = env.get_domain("portfolio")
+    before = domain.data.setdefault(ENTRIES_KEY, {})
+    config = app.config
+    settings = [
+        config.portfolio_search_entries and getattr(app.builder, "search", False),
+        config.html_search_language or config.language,
+    ]
+    if not domain.data.get(STALE_KEY, True) and domain.data.get(SETTINGS_KEY) == settings:
+        return []
+    domain.data[STALE_KEY] = False
+    domain.data[SETTINGS_KEY] = settings
+    if not settings[0]:
+        domain.data[ENTRIES_KEY] = {}
+        return sorted(d for d in before if d in env.all_docs)
+    stop = stopwords(app, env)
+    pages = {d: list(targets_of(env, d, stop)) for d in sorted(pages_with_targets(domain))}
+    counts = Counter(p for targets in pages.values() for t in targets for p in t.phrases())
+    now = {}
+    for docname, targets in pages.items():
+        entries = sorted({(p, t.anchor) for t in targets for p in telling(t, counts)})
+        if entries:
+            now[docname] = tuple(entries)
+    domain.data[ENTRIES_KEY] = now
+    changed = now.keys() | before.keys()
+    return sorted(d for d in changed if now.get(d) != before.get(d) and d in env.all_docs)
+
+
+def stopwords(app: Sphinx, env: Any) -> set[str]:
+    """The stopwords of the search language (the builder makes its indexer later)."""
+    config = app.config
+    language = config.html_search_language or config.language
+    indexer = IndexBuilder(env, language, config.html_search_options, config.html_search_scorer)
+    return set(getattr(indexer.lang, "stopwords", ()))
+
+
+def pages_with_targets(domain: Any) -> set[str]:
+    return {card.docname for card in domain.cards.values()} | {
+        metric.docname for metric in domain.metrics.values() if not metric.card
+    }
+
+
+def telling(target: Target, counts: Counter) -> Iterator[str]:
+    """The phrases of ``target`` that few others share and its name does not hold."""
+    rare = {phrase for phrase in target.phrases() if counts[phrase] <= RARE}
+    for phrase in rare:
+        if f" {plain(phrase)} " in target.name:
+            continue  # Sphinx's object search finds the card by its name
+        if phrase in target.pairs and not any(word in rare for word in phrase.split()):
+            continue  # a pair of common words: chance, not a term
+        yield phrase
+
+
+def plain(text: str) -> str:
+    """Lower-case words only: "Ph.D. in CS (ML), Org" -> "ph d in cs ml org"."""
+    return " ".join(PLAIN_WORD.findall(text.lower()))
+
+
+def targets_of(env: Any, docname: str, stop: set[str]) -> Iterator[Target]:
+    """The cards of the page that the build shows, and its badges outside cards."""
+    domain = env.get_domain("portfolio")
+    shown = {
+        card.anchor: f"{card.title}, {card.org}"
+        for card in domain.cards.values()
+        if card.docname == docname and domain.selected(card.tags)
+    }
+    try:
+        doctree = env.get_doctree(docname)
+    except (FileNotFoundError, OSError):
+        return
+    for card in doctree.findall(experience_card):
+        if card["ids"] and card["ids"][0] in shown:
+            anchor = card["ids"][0]
+            yield Target(anchor, shown[anchor], card_names(card), card.astext(), stop)
+    for badge in doctree.findall(metric_badge):
+        if badge["ids"] and not has_ancestor(badge, experience_card):
+            yield Target(badge["ids"][0], "", badge_names(badge), badge.astext(), stop)
 
 
 def add_search_entries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Point hidden index entries at every card, lone badge and paper of the page."""
-    indexer = getattr(app.builder, "indexer", None)
-    if indexer is None or not app.config.portfolio_search_entries:
+    """Hidden index entries of the page, for the search index of HTML builders only."""
+    if getattr(app.builder, "indexer", None) is None:
         return
-    stopwords = set(getattr(indexer.lang, "stopwords", ()))
-    for node, anchor, names in search_targets(app, doctree, docname):
-        phrases = set(name_parts(names)) | words_and_pairs(node.astext(), stopwords)
+    found = app.env.get_domain("portfolio").data.get(ENTRIES_KEY, {}).get(docname, ())
+    if found:
         # "main" entries rank with the other results; the rest would be listed last.
-        entries = [("single", phrase, anchor, "main", None) for phrase in sorted(phrases) if phrase]
-        node.insert(0, addnodes.index(entries=entries, inline=False))
-
-
-def search_targets(
-    app: Sphinx, doctree: nodes.document, docname: str
-) -> Iterator[tuple[nodes.Element, str, list[str]]]:
-    """(node, its id, the names a reader may search it by) for each searchable thing."""
-    for card in doctree.findall(experience_card):
-        if card["ids"]:
-            yield card, card["ids"][0], card_names(card)
-    for badge in doctree.findall(metric_badge):
-        if badge["ids"] and not has_ancestor(badge, experience_card):
-            yield badge, badge["ids"][0], badge_names(badge)
-    domain = app.env.get_domain("portfolio")
-    papers = {
-        obj.anchor: obj.dispname
-        for obj in getattr(domain, "objects", {}).values()
-        if obj.objtype == "paper" and obj.docname == docname
-    }
-    if papers:
-        for node in doctree.findall(nodes.Element):
-            anchor = next((i for i in node.get("ids", ()) if i in papers), None)
-            if anchor is not None:
-                # ids[0] is the element's own id; HTML writes the others as empty
-                # <span>s, whose excerpt on the search page would be empty.
-                yield node, node["ids"][0], [papers.pop(anchor)]
+        entries = [("single", phrase, anchor, "main", None) for phrase, anchor in found]
+        doctree.insert(0, addnodes.index(entries=entries, inline=False))
 
 
 def card_names(card: experience_card) -> list[str]:
@@ -89,8 +182,8 @@ def card_names(card: experience_card) -> list[str]:
 
 
 def badge_names(badge: metric_badge) -> list[str]:
-    """The metric's label ("CTR") and the figure as written ("+2.6% CTR")."""
-    return [clean(badge["metric"].get("label", "")), clean(badge.astext())]
+    """The metric's label ("CTR"); its words are also among the card's text."""
+    return [clean(badge["metric"].get("label", ""))]
 
 
 def name_parts(names: Iterable[str]) -> Iterator[str]:
@@ -101,15 +194,17 @@ def name_parts(names: Iterable[str]) -> Iterator[str]:
         yield from (part.strip() for part in NAME_PARTS.split(name))
 
 
-def words_and_pairs(text: str, stopwords: Iterable[str]) -> set[str]:
+def words_and_pairs(text: str, stopwords: Iterable[str], split: bool = False):
     """Each word of two letters or more, and each pair of neighbouring words.
 
     A pair ("domain adaptation") lets a two-word query match; stopwords neither
     count as words nor join pairs ("distillation and domain" is no pair). A
     hyphenated word counts whole ("cross-domain") and by its parts ("domain").
+    One set of both, or (with ``split``) the words and the pairs apart.
     """
     stop = set(stopwords)
     found: set[str] = set()
+    pairs: set[str] = set()
     for clause in CLAUSE.split(text.lower()):
         previous = ""
         for token in WORD.findall(clause):
@@ -121,9 +216,9 @@ def words_and_pairs(text: str, stopwords: Iterable[str]) -> set[str]:
                     continue
                 found.add(word)
                 if previous:
-                    found.add(f"{previous} {word}")
+                    pairs.add(f"{previous} {word}")
                 previous = word
-    return found
+    return (found, pairs) if split else found | pairs
 
 
 def clean(text: str) -> str:
@@ -148,8 +243,10 @@ def fix_object_links(app: Sphinx, exception: Exception | None) -> None:
     text = path.read_text(encoding="utf-8")
     head, _, body = text.partition("(")
     index = json.loads(body[: body.rindex(")")])
-    objects = list(app.env.get_domain("portfolio").get_objects())
-    own_ids = first_ids(app.env, {obj[3] for obj in objects})
+    objects = [o for o in app.env.get_domain("portfolio").get_objects() if o[5] >= 0]
+    # A card's anchor is always its element's own id (experience.py): only other
+    # objects' pages need to be looked at.
+    own_ids = first_ids(app.env, {obj[3] for obj in objects if obj[2] != "card"})
     if spell_out_anchors(index, objects, own_ids):
         path.write_text(f"{head}({json.dumps(index, separators=(',', ':'))})", encoding="utf-8")
 
@@ -238,6 +335,8 @@ def use_our_scorer(app: Sphinx, config: Any) -> None:
 def setup_search(app: Sphinx) -> None:
     app.add_config_value("portfolio_search_entries", True, "html", types=frozenset({bool}))
     app.connect("config-inited", use_our_scorer)
+    app.connect("env-purge-doc", note_change)
+    app.connect("env-updated", refresh_entries)
     app.connect("doctree-resolved", add_search_entries)
     app.connect("html-collect-pages", keep_index_entries)
     app.connect("build-finished", fix_object_links)

@@ -36,7 +36,7 @@ CHROMIUM_FLAGS = [
 NPM_PREFIX = Path(
     os.environ.get("PORTFOLIO_NPM_PREFIX", Path.home() / ".cache" / "sphinx-portfolio" / "npm")
 )
-NPM_PACKAGES = ("axe-core@4", "vnu-jar", "html_codesniffer@2")
+NPM_PACKAGES = ("axe-core@4", "vnu-jar", "html_codesniffer@2", "lighthouse@12")  # as .ci/run
 NPM_FLAGS = ("--no-save", "--no-audit", "--no-fund", "--no-package-lock")
 WIDTHS = (360, 768, 1280)
 
