@@ -91,6 +91,8 @@ def test_headings_and_labels_are_in_portuguese(built):
     assert visible_text(index.select_one("h1")).rstrip("¶") == "Índice de impacto"
     heads = [visible_text(th) for th in index.select("table")[-1].select("thead th")]
     assert heads == ["Número", "Valor", "Cargo", "Método", "Janela"]
+    description = index.select_one('meta[name="description"]')["content"]
+    assert description.startswith("Todos os números deste site, agrupados pelo que medem: ")
     papers = soup(app, "papers")
     assert visible_text(papers.select_one(".portfolio-bibtex summary")) == "BibTeX"
     authors = visible_text(papers.select_one(".portfolio-paper-authors summary"))

@@ -200,10 +200,11 @@ def meta_tags(app: Sphinx) -> str:
     """A description for search engines and, where the site uses sphinxext-opengraph,
     the OpenGraph tags it writes on every other page (it skips generated pages)."""
     labels = [label for label, _ in grouped_by_label(app.env)]
-    description = shorten(
-        "Every figure on this site, grouped by what it measures"
-        + (f": {', '.join(labels)}." if labels else ".")
-    )
+    if labels:
+        words = _("Every figure on this site, grouped by what it measures: {labels}.")
+        description = shorten(words.format(labels=", ".join(labels)))
+    else:
+        description = _("Every figure on this site, grouped by what it measures.")
     tags = [("name", "description", description)]
     config = app.config
     if "sphinxext.opengraph" in app.extensions:
