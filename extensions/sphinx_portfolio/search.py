@@ -47,6 +47,7 @@ from sphinx.search import IndexBuilder
 from .badges import metric_badge
 from .experience import experience_card
 from .shared import has_ancestor
+from .tailor import remove_unselected
 
 SCORER = Path(__file__).parent / "static" / "portfolio-search.js"
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -90,6 +91,7 @@ def refresh_entries(app: Sphinx, env: Any) -> list[str]:
     settings = [
         config.portfolio_search_entries and getattr(app.builder, "search", False),
         config.html_search_language or config.language,
+        list(domain.data.get("selection", ())),  # a tailored build (-t) shows less
     ]
     if not domain.data.get(STALE_KEY, True) and domain.data.get(SETTINGS_KEY) == settings:
         return []
@@ -153,6 +155,7 @@ def targets_of(env: Any, docname: str, stop: set[str]) -> Iterator[Target]:
         doctree = env.get_doctree(docname)
     except (FileNotFoundError, OSError):
         return
+    remove_unselected(doctree, domain)  # a dropped bullet's words find nothing
     for card in doctree.findall(experience_card):
         if card["ids"] and card["ids"][0] in shown:
             anchor = card["ids"][0]

@@ -89,9 +89,14 @@ def settle_selection(app: Sphinx, env: Any) -> None:
 
 def drop_unselected(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Remove cards and bullets whose tags miss the selection, before writing."""
+    remove_unselected(doctree, app.env.get_domain("portfolio"))
+
+
+def remove_unselected(doctree: nodes.Element, domain: Any) -> None:
+    """The tree as the build shows it: cards, bullets and summary-row badges whose
+    tags miss the selection are gone (also for what reads a stored doctree: search)."""
     from .experience import experience_card, experience_summary
 
-    domain = app.env.get_domain("portfolio")
     for node in list(doctree.findall(experience_card)) + list(doctree.findall(nodes.list_item)):
         tags = node.get("tags") if isinstance(node, experience_card) else None
         tags = tags if tags is not None else node.get("portfolio_tags", ())
