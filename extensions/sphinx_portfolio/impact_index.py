@@ -200,11 +200,7 @@ def meta_tags(app: Sphinx) -> str:
     """A description for search engines and, where the site uses sphinxext-opengraph,
     the OpenGraph tags it writes on every other page (it skips generated pages)."""
     labels = [label for label, _ in grouped_by_label(app.env)]
-    if labels:
-        words = _("Every figure on this site, grouped by what it measures: {labels}.")
-        description = shorten(words.format(labels=", ".join(labels)))
-    else:
-        description = _("Every figure on this site, grouped by what it measures.")
+    description = describe(labels)
     tags = [("name", "description", description)]
     config = app.config
     if "sphinxext.opengraph" in app.extensions:
@@ -223,11 +219,20 @@ def meta_tags(app: Sphinx) -> str:
     return "".join(f"\n{line}" for line in lines)
 
 
-def shorten(text: str, limit: int = 160) -> str:
-    """At most ``limit`` characters, cut at a word, as search engines show them."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+def describe(labels: list[str], limit: int = 160) -> str:
+    """The page in a sentence of at most about ``limit`` characters, as search engines
+    show them: as many labels as fit, whole, then how many more there are."""
+    if not labels:
+        return _("Every figure on this site, grouped by what it measures.")
+    every = _("Every figure on this site, grouped by what it measures: {labels}.")
+    some = _("Every figure on this site, grouped by what it measures: {labels} and {more} more.")
+    text = every.format(labels=", ".join(labels))
+    shown = len(labels)
+    while len(text) > limit and shown > 1:
+        shown -= 1
+        more = len(labels) - shown
+        text = some.format(labels=", ".join(labels[:shown]), more=more)
+    return text
 
 
 def cached_body(app: Sphinx) -> str:
