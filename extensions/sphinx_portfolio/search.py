@@ -328,6 +328,15 @@ def keep_index_entries(app: Sphinx) -> list:
     return []
 
 
+def name_paper_pages(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
+    """Tell the search page's scorer which folder holds a page per paper."""
+    folder = (getattr(app.config, "portfolio_paper_pages", None) or "").strip("/")
+    if pagename != "search" or not folder:
+        return
+    tag = f'<meta name="portfolio-paper-pages" content="{html.escape(folder)}/">\n'
+    context["metatags"] = context.get("metatags", "") + tag
+
+
 def use_our_scorer(app: Sphinx, config: Any) -> None:
     """Name our hits on the search page (see static/portfolio-search.js), unless the
     site brings a scorer of its own."""
@@ -343,3 +352,4 @@ def setup_search(app: Sphinx) -> None:
     app.connect("doctree-resolved", add_search_entries)
     app.connect("html-collect-pages", keep_index_entries)
     app.connect("build-finished", fix_object_links)
+    app.connect("html-page-context", name_paper_pages)

@@ -5,7 +5,11 @@
    - a hit on one of our hidden index entries takes the name of the object at that
      anchor ("Sr. Machine Learning Engineer, Pinterest") instead of the page title;
    - a hit on one of our objects loses its "(experience card, in Experience)" note,
-     so it shows an excerpt of the card and merges with the entry hit. */
+     so it shows an excerpt of the card and merges with the entry hit;
+   - where Sphinx gives two hits the same score (it then sorts them by title), a
+     card, or a paper's own page (its folder is in <meta name="portfolio-paper-pages">),
+     comes before a page that merely lists it: half a point, less than any score
+     step of Sphinx's, so it only breaks ties. */
 var Scorer = Object.assign(
   typeof Scorer === "object" ? Scorer : {
     objNameMatch: 11, objPartialMatch: 6, objPrio: { 0: 15, 1: 5, 2: -5 },
@@ -17,8 +21,10 @@ var Scorer = Object.assign(
       if (name !== undefined && (result[6] === "index" || result[6] === "object")) {
         result[1] = name;
         result[3] = null;
+        return result[4] + 0.5;
       }
-      return result[4];
+      const papers = portfolioPaperPages();
+      return papers && result[0].startsWith(papers) ? result[4] + 0.5 : result[4];
     },
   },
 );
@@ -46,3 +52,6 @@ var portfolioNames = (() => {
     return names;
   };
 })();
+
+var portfolioPaperPages = () =>
+  document.querySelector('meta[name="portfolio-paper-pages"]')?.content || "";
