@@ -257,3 +257,17 @@ def test_spoken_names_in_both_languages(text, english, portuguese):
     metric = parse_metric(text)
     assert metric.spoken() == english
     assert metric.spoken(catalog.gettext, ",") == portuguese
+
+
+@pytest.mark.parametrize("buildername", ["html", "latex"])
+def test_a_thesis_is_named_in_the_language_everywhere(fresh_root, buildername):
+    """The paper page's description and the PDF CV's entry say what a thesis is in
+    the build's language, as the publication list does."""
+    app = fresh_root("cv", buildername, language="pt_BR")
+    if buildername == "html":
+        page = soup(app, "papers/example2019thesis")
+        described = page.select_one('meta[name="description"]')["content"]
+    else:
+        described = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "Tese de doutorado, University of Example, 2019" in described
+    assert "Ph.D. thesis" not in described

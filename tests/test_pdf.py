@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from test_site import seed_facts
 
-from conftest import REPO, missing_tool, warnings_of
+from conftest import REPO, build_site, copy_root, missing_tool, warnings_of
 
 TOOLS = ("xelatex", "latexmk", "make", "pdftotext", "pdfinfo")
 PDF_NAME = "paulo-soares-cv"
@@ -304,16 +304,19 @@ def test_cv_role_is_one_line_with_the_period_flush_right(app):
     )
 
 
-@pytest.mark.sphinx(
-    "latex",
-    testroot="cv",
-    confoverrides={"portfolio_cv": {"omit": ["glossary"], "colour": "red", "papers": "short"}},
-)
-def test_bad_cv_settings_are_located_warnings(app):
-    tex = cv_tex(app)
+def test_bad_cv_settings_are_located_warnings(tmp_path):
+    """Each bad key or value is named at the line of conf.py that sets portfolio_cv."""
+    srcdir = copy_root("cv", tmp_path)
+    conf = srcdir / "conf.py"
+    lines = conf.read_text(encoding="utf-8").splitlines()
+    bad = {"omit": ["glossary"], "colour": "red", "papers": "short"}
+    conf.write_text("\n".join([*lines, f"portfolio_cv = {bad!r}"]), encoding="utf-8")
+    app = build_site(srcdir, "latex")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     warnings = warnings_of(app)
     assert len(warnings) == 3, warnings
-    assert all("conf.py" in line and "[portfolio.cv]" in line for line in warnings)
+    assert all(f"conf.py:{len(lines) + 1}: WARNING" in line for line in warnings), warnings
+    assert all("[portfolio.cv]" in line for line in warnings)
     assert any("unknown key 'colour'" in line for line in warnings)
     assert any("unknown 'glossary' (known: eyebrows, glossaries" in line for line in warnings)
     assert any("'short' is not 'compact' or 'full'" in line for line in warnings)

@@ -227,6 +227,19 @@ def venue_text(entry: Entry) -> str:
     return " ".join(plain(entry.fields[name]) for name in names if name in entry.fields)
 
 
+def where_published(entry: Entry, short: bool = False) -> str:
+    """Where a one-line reference says the work appeared: "Ph.D. thesis, University
+    of X", or the venue (``shortvenue`` first when ``short``), else its publisher."""
+    fields = entry.fields
+    if short and fields.get("shortvenue"):
+        return plain(fields["shortvenue"])
+    badge = TYPE_BADGES.get(entry.type.lower())
+    names = ("journal", "booktitle", "school", "publisher")
+    field = next((name for name in names if fields.get(name)), None)
+    parts = (str(_(badge)) if badge else "", plain(fields[field]) if field else "")
+    return ", ".join(part for part in parts if part)
+
+
 def venue_badge(entry: Entry, extra: dict[str, str] | None = None) -> str | None:
     """A short venue label (e.g. "ICML") derived from the entry's venue text.
 

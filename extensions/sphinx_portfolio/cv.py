@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -32,7 +31,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .badges import metric_badge
 from .impact import impact_summary
-from .shared import EYEBROW_CLASS, warn
+from .shared import EYEBROW_CLASS, conf_location, warn
 
 PARTS = ("eyebrows", "glossaries", "impact-summaries", "paper-links")
 PAPER_LAYOUTS = ("compact", "full")
@@ -86,8 +85,9 @@ def check_settings(app: Sphinx) -> None:
     """Warn about a bad ``portfolio_cv`` once, at the start of a LaTeX build."""
     if app.builder.name != "latex":
         return
+    where = conf_location(app, "portfolio_cv")
     for problem in read_settings(app.config.portfolio_cv)[1]:
-        warn(problem, str(Path(app.confdir) / "conf.py"), "cv")
+        warn(problem, where, "cv")
 
 
 class SelectCvParts(SphinxPostTransform):

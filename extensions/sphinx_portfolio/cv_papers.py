@@ -53,7 +53,8 @@ def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
     if authors:
         line += [nodes.Text(". "), *authors]
     year = bibstyle.year_of(entry)
-    where = ", ".join(part for part in (short_venue(entry), str(year or "")) if part)
+    venue = bibstyle.where_published(entry, short=True)
+    where = ", ".join(part for part in (venue, str(year or "")) if part)
     if where:
         line += [nodes.Text(". "), nodes.emphasis(where, where)]
     printed = next((link for link in links if link.label in ("DOI", "arXiv")), None)
@@ -61,14 +62,3 @@ def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
         shown = f"{printed.label} {printed.text}"
         line += [nodes.Text(". "), nodes.reference(shown, shown, refuri=printed.url)]
     return line
-
-
-def short_venue(entry: Any) -> str:
-    """The venue as the author names it (``shortvenue``), else the formal one; a
-    thesis says what it is."""
-    fields = entry.fields
-    if fields.get("shortvenue"):
-        return bibstyle.plain(fields["shortvenue"])
-    kind = bibstyle.TYPE_BADGES.get(entry.type.lower(), "")
-    where = next((fields[f] for f in ("journal", "booktitle", "school") if fields.get(f)), "")
-    return ", ".join(part for part in (kind, bibstyle.plain(where) if where else "") if part)

@@ -27,7 +27,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
-from .shared import is_safe_url, warn
+from .shared import conf_location, is_safe_url, warn
 
 RESUME = "resume.json"
 EXPORTS = {RESUME: "application/json"}
@@ -189,8 +189,6 @@ def read_profiles(config: Any) -> list[dict[str, str]]:
 
 def check_profiles(app: Sphinx, config: Any) -> None:
     """Once per run, before any page: each bad entry or URL is named and left out."""
-    from .seo import conf_location
-
     where = conf_location(app, "portfolio_profiles")
     profiles = []
     for index, item in enumerate(config.portfolio_profiles):
@@ -203,8 +201,6 @@ def check_profiles(app: Sphinx, config: Any) -> None:
 def check_contact(app: Sphinx, config: Any) -> None:
     """Once per run, before any page: a ``portfolio_contact`` url that is not http(s)
     is named and left out, so even a rebuild that writes no page says so."""
-    from .seo import conf_location
-
     given = config.portfolio_contact
     url = given.get("url") if isinstance(given, dict) else None
     if url and not is_safe_url(str(url)):

@@ -566,8 +566,7 @@ class OrcidRole(SphinxRole):
 def paper_description(style, entry: Entry) -> str:
     """'Title. Authors (shortened). Venue, year.': the entry's own fields, whole words."""
     record = paper_record(entry)
-    kind = bibstyle.TYPE_BADGES.get(record["type"])  # a thesis: "Ph.D. thesis, University"
-    venue = ", ".join(part for part in (kind, record["venue"]) if part)
+    venue = bibstyle.where_published(entry)  # a thesis: "Ph.D. thesis, University"
     where = ", ".join(part for part in (venue, str(record["year"] or "")) if part)
     authors = " ".join(str(style.format_authors(entry, collapse=True)).split())
     parts = [record["title"].rstrip("."), authors, where]

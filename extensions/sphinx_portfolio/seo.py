@@ -17,13 +17,12 @@ module only adds what they do not.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
-from .shared import is_safe_url, warn
+from .shared import conf_location, is_safe_url, warn
 
 ROBOTS_MARK = "# robots.txt written by sphinx-portfolio"
 PERSON_TEXT_KEYS = ("name", "jobTitle", "description", "url")
@@ -112,17 +111,6 @@ def safe_urls(urls: Any, setting: str, where: str | None) -> list[str]:
             message = f"{setting}[{index}]: {url!r} is not an http(s) URL and is left out"
             warn(message, where, "config")
     return kept
-
-
-def conf_location(app: Sphinx, name: str) -> str | None:
-    """Where config warnings point: the line of conf.py that sets ``name``, if any."""
-    path = Path(app.confdir or "", "conf.py")
-    if not app.confdir or not path.is_file():
-        return None
-    setting = re.compile(rf"^{re.escape(name)}\s*[:=]")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    found = [n for n, line in enumerate(lines, 1) if setting.match(line)]
-    return f"{path}:{found[-1]}" if found else None  # the last assignment counts
 
 
 def paper_data(app: Sphinx, pagename: str) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -157,3 +158,14 @@ def choice(values: tuple[str, ...]) -> Callable[[str | None], str]:
 
     convert.values = values  # read by the guide's option tables
     return convert
+
+
+def conf_location(app: Any, name: str) -> str | None:
+    """Where config warnings point: the line of conf.py that sets ``name``, if any."""
+    path = Path(app.confdir or "", "conf.py")
+    if not app.confdir or not path.is_file():
+        return None
+    setting = re.compile(rf"^{re.escape(name)}\s*[:=]")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = [n for n, line in enumerate(lines, 1) if setting.match(line)]
+    return f"{path}:{found[-1]}" if found else None  # the last assignment counts
