@@ -240,6 +240,7 @@ def test_cv_leaves_web_only_parts_out_by_default(app):
     assert "example2019thesis-entry}]" not in tex  # the thesis line is text, not a link
     assert "On Engines (Example, 2019)" in tex
     assert "Working notes" in tex  # a page stays unless excluded
+    assert "Also as data" not in tex  # a link to the web's exports
 
 
 @pytest.mark.sphinx("latex", testroot="cv", confoverrides={"portfolio_cv": {"exclude": ["not*"]}})
@@ -259,6 +260,7 @@ def test_cv_can_keep_every_part(app):
     tex = cv_tex(app)
     assert warnings_of(app) == []
     assert r"\sphinxportfolioheader[01 · intro]{Ada Example}" in tex
+    assert "Also as data: JSON Resume" in tex
     assert r"\sphinxportfolioeyebrow{02 · chronology}Work" in tex
     assert "Glossary" in tex
     assert "Figures at a glance" in tex

@@ -30,10 +30,11 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .badges import metric_badge
+from .exports import export_link
 from .impact import impact_summary
 from .shared import EYEBROW_CLASS, conf_location, warn
 
-PARTS = ("eyebrows", "glossaries", "impact-summaries", "paper-links")
+PARTS = ("eyebrows", "glossaries", "impact-summaries", "paper-links", "export-links")
 PAPER_LAYOUTS = ("compact", "full")
 DEFAULTS: dict[str, Any] = {"exclude": [], "omit": list(PARTS), "papers": "compact"}
 # The classes Sphinx's XRefRole gives the text of a {portfolio:paper} reference.
@@ -104,10 +105,12 @@ class SelectCvParts(SphinxPostTransform):
         for page in list(self.document.findall(addnodes.start_of_file)):
             if any(fnmatchcase(page["docname"], pattern) for pattern in settings.exclude):
                 gone.remove(page)
-        if "eyebrows" in settings.omit:
-            for node in list(self.document.findall(nodes.paragraph)):
-                if EYEBROW_CLASS in node["classes"]:
-                    gone.remove(node)
+        for node in list(self.document.findall(nodes.paragraph)):
+            eyebrow = "eyebrows" in settings.omit and EYEBROW_CLASS in node["classes"]
+            # "Also as data: JSON Resume": the files are on the web, not in the PDF.
+            exports = "export-links" in settings.omit and any(node.findall(export_link))
+            if eyebrow or exports:
+                gone.remove(node)
         kinds = {"glossaries": addnodes.glossary, "impact-summaries": impact_summary}
         for part, kind in kinds.items():
             if part in settings.omit:
