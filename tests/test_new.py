@@ -306,3 +306,20 @@ def test_help_documents_every_option():
     )
     for option in ("DIR", "--from", "--bib", "--force", "--quiet", "resume-left-out.json"):
         assert option in run.stdout
+
+
+def test_read_the_docs_files_pin_the_extension_and_tune_its_search(tmp_path):
+    """The extension is not on PyPI: requirements.txt says so and pins the version
+    that wrote the site; .readthedocs.yaml keeps index-only pages out of its search."""
+    import yaml
+
+    from sphinx_portfolio import __version__
+
+    site = new(tmp_path, {"basics": {"name": "Ada"}})
+    requirements = (site / "requirements.txt").read_text(encoding="utf-8").splitlines()
+    wanted = [line for line in requirements if line and not line.startswith("#")]
+    assert wanted == [f"sphinx-portfolio[all]=={__version__}"]
+    assert any("not published on PyPI" in line for line in requirements)
+    config = yaml.safe_load((site / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert {"404.html", "search.html", "genindex.html"} <= set(config["search"]["ignore"])
+    assert config["python"]["install"] == [{"requirements": "requirements.txt"}]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import metrics
+from . import __version__, metrics
 from .metrics import MetricError, parse_metric, polarity_for
 from .shared import is_safe_url, looks_like_html
 
@@ -196,7 +196,7 @@ def scaffold(resume: dict, bib: str | None = None) -> Site:
     site.files["index.md"] = home_page(basics, name, pages, badges, site)
     site.files["conf.py"] = conf_py(basics, name, bool(papers), site)
     site.files[".readthedocs.yaml"] = READTHEDOCS
-    site.files["requirements.txt"] = "sphinx-portfolio[all]\n"
+    site.files["requirements.txt"] = REQUIREMENTS
     leave_out_other_sections(resume, site)
     return site
 
@@ -739,4 +739,28 @@ sphinx:
 python:
   install:
     - requirements: requirements.txt
+# Server-side search indexes the HTML: leave out pages that only repeat the cards
+# (the list replaces Read the Docs' defaults, so they are repeated) and lift the
+# pages that hold them.
+search:
+  ignore:
+    - search.html
+    - search/index.html
+    - 404.html
+    - 404/index.html
+    - genindex.html
+    - portfolio-impact.html
+  ranking:
+    experience.html: 2
+    papers.html: 2
+"""
+
+# sphinx-portfolio is not on PyPI yet; a bare name would install whatever someone
+# else might publish under it, so the file says so and pins the version it wrote.
+REQUIREMENTS = f"""\
+# What Read the Docs installs to build this site.
+# sphinx-portfolio is not published on PyPI yet: replace the next line with where
+# you install it from (a wheel's URL, or "sphinx-portfolio[all] @ git+https://…"
+# of its repository), or keep it once that version is published.
+sphinx-portfolio[all]=={__version__}
 """
