@@ -33,7 +33,7 @@ from .experience import experience_card, experience_title
 from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
 from .shared import EYEBROW_CLASS, add_node_only_for, is_safe_url
 
-# Not in static/: HTML builders copy that folder, and an EPUB would carry the .sty.
+# Not in static/ beside the web's assets: the .sty is for LaTeX builders only.
 STYLE = Path(__file__).parent / "texinputs" / "sphinxportfolio.sty"
 DIRECTIONS = ("up", "down", "flat", "none")
 SENTIMENTS = ("good", "bad", "neutral")
