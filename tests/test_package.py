@@ -8,6 +8,7 @@ caches); without network it skips, except under CI=true, where it fails.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -106,6 +107,14 @@ def test_the_installed_wheel_builds_a_site_with_every_part(venv, tmp_path):
     version = run(bin_ / "sphinx-portfolio", "--version").stdout.split()[-1]
     metadata = "import importlib.metadata as m; print(m.version('sphinx-portfolio'))"
     assert run(bin_ / "python", "-c", metadata).stdout.strip() == version
+    # The package index shows the description: no picture or link that only
+    # resolves inside the repository.
+    described = (
+        "import importlib.metadata as m; print(m.metadata('sphinx-portfolio').get_payload())"
+    )
+    description = run(bin_ / "python", "-c", described).stdout
+    assert "sphinx-portfolio new mysite --from resume.json" in description
+    assert re.findall(r"\]\((?!https?://)[^)]*\)", description) == []
     (tmp_path / "resume.json").write_text(json.dumps(RESUME), encoding="utf-8")
     run(bin_ / "sphinx-portfolio", "new", "mysite", "--from", "resume.json", cwd=tmp_path)
     site = tmp_path / "mysite"
