@@ -11,12 +11,14 @@ ten badges a card, the impact summary, and no papers.
   sphinx-design cards and badges, a label per card, and a summary page written
   out by hand (what an author without the extension would have to maintain).
 
-Both load the same other extensions (MyST, sphinx-design, sphinxcontrib-bibtex)
-and the same theme (Furo). The papers page lists every entry of the .bib file:
-with our ``publications`` directive (no page per paper, so the content stays
-the same) or with sphinxcontrib-bibtex's ``bibliography :all:``. The text is
-made from a fixed word list by a seeded generator, so every run writes the
-same bytes. None of it is about a real person.
+Both load MyST and sphinxcontrib-bibtex and the same theme (Furo); only
+``stock``, which uses it, loads sphinx-design (loaded unused, it would add its
+stylesheet and script to every page of ``ours``, as it would to a real site's).
+The papers page lists every entry of the .bib file: with our ``publications``
+directive (no page per paper, so the content stays the same) or with
+sphinxcontrib-bibtex's ``bibliography :all:``. The text is made from a fixed
+word list by a seeded generator, so every run writes the same bytes. None of it
+is about a real person.
 
 Run ``python benchmarks/generate.py --size 200 --variant ours /tmp/site`` to
 look at one.
@@ -67,7 +69,6 @@ copyright = "Benchmark"
 version = release = "1"
 extensions = [
     "myst_parser",
-    "sphinx_design",
     "sphinxcontrib.bibtex",
 {extra}]
 myst_enable_extensions = ["colon_fence"]
@@ -250,7 +251,7 @@ def generate(target: Path, size: int, variant: str, cards_only: bool = False) ->
         names.append(name)
         (target / f"{name}.md").write_text(experience_page(number, page_cards, variant))
     ours = '    "sphinx_portfolio",\n    "sphinx_portfolio.publications",\n'
-    conf = CONF.format(extra=ours if variant == "ours" else "")
+    conf = CONF.format(extra=ours if variant == "ours" else '    "sphinx_design",\n')
     if variant == "ours":
         # One papers page in both variants: the same content, not a page per paper.
         conf += "portfolio_paper_pages = None\n"

@@ -22,7 +22,6 @@ smartquotes = False  # keep the seed's own characters, word for word
 
 extensions = [
     "myst_parser",
-    "sphinx_design",
     "sphinxcontrib.bibtex",
     "sphinx_portfolio",
     "sphinx_portfolio.publications",

@@ -37,10 +37,25 @@ def test_summary_row_lists_the_badges_of_the_card(app):
     app.build()
     card = soup(app, "roles").select_one("#acme-sons-staff-engineer")
     row = card.select_one(".portfolio-experience-summary")
-    labels = [b["data-metric-label"] for b in row.select(".portfolio-metric")]
-    assert labels == ["CPC", "CTR", "latency", "project"]
-    # the row repeats the badges without repeating their ids
-    assert all(not b.get("id") for b in row.select(".portfolio-metric"))
+    copies = row.select(".portfolio-metric")
+    originals = card.select("ul [data-metric-value]")
+    # The same colour cue as the bullet's badge, as a class.
+    for copy, original in zip(copies, originals, strict=True):
+        sentiment = original["data-metric-sentiment"]
+        expected = original["data-metric-direction"] != "none" and sentiment in ("good", "bad")
+        assert (f"portfolio-metric-{sentiment}" in copy["class"]) == expected
+    assert [visible_text(b) for b in copies] == [visible_text(b) for b in originals]
+    assert [visible_text(b) for b in copies] == [
+        "−1.34% CPC",
+        "+2.6% CTR",
+        "neutral latency",
+        "$5M project",
+    ]
+    # A visual repeat: hidden from screen readers (each figure is heard once, in
+    # its bullet), and no id, name, tooltip or data-metric-* for tools to count twice.
+    assert row["aria-hidden"] == "true"
+    for copy in copies:
+        assert set(copy.attrs) == {"class"}
 
 
 @pytest.mark.sphinx("html", testroot="cards")
@@ -66,7 +81,7 @@ def test_reST_cards_work_too(app):
     app.build()
     card = soup(app, "more").select_one("article.portfolio-experience")
     assert card["id"] == "gamma-university-researcher"
-    assert card.select_one(".portfolio-metric")["data-metric-unit"] == "x"
+    assert card.select_one("[data-metric-value]")["data-metric-unit"] == "x"
 
 
 def search_index(app) -> dict:

@@ -21,7 +21,7 @@ def badge(app, label_text: str, docname: str = "work"):
     page = soup(app, docname)
     return next(
         b
-        for b in page.select("li .portfolio-metric, p .portfolio-metric")
+        for b in page.select("li [data-metric-value], p [data-metric-value]")
         if visible_text(b) == label_text
     )
 

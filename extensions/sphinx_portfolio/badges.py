@@ -58,9 +58,13 @@ def badge_node(metric: Metric, shown: str, facts: dict | None = None) -> metric_
 
 
 def copy_badge(node: metric_badge) -> metric_badge:
-    """A second rendering of a badge (summary row): no id, and not recorded again."""
+    """A second rendering of a badge (summary row): no id, and not recorded again.
+
+    HTML draws it as a visual repeat only (``visit_repeat_html``): the bullet's
+    badge is the one readers hear and tools read."""
     clone = node.deepcopy()
     clone["ids"] = []
+    clone["repeat"] = True
     clone.attributes.pop("record", None)
     return clone
 
@@ -263,6 +267,9 @@ class MetricBadgeDirective(PortfolioDirective):
 
 
 def visit_badge_html(self: Any, node: metric_badge) -> None:
+    if node.get("repeat"):
+        visit_repeat_html(self, node)
+        return
     metric = node["metric"]
     attributes = {
         "class": "portfolio-metric",
@@ -279,10 +286,30 @@ def visit_badge_html(self: Any, node: metric_badge) -> None:
     self.body.append(self.starttag(node, "span", "", **attributes))
     # No glyph in titles: Sphinx also renders them as the page's <title> text.
     if node["arrow"] and not has_ancestor(node, nodes.title):
-        self.body.append(
-            f'<span class="portfolio-metric-arrow {" ".join(UNINDEXED)}" aria-hidden="true">'
-            f"{node['arrow']}</span>"
-        )
+        append_arrow(self, node)
+
+
+def visit_repeat_html(self: Any, node: metric_badge) -> None:
+    """A summary row's copy: the look of the badge without its contract.
+
+    The row is hidden from screen readers and search (its badges are the
+    bullets' again), so the copy carries no name, tooltip or data-metric-*
+    attributes: tools that count ``[data-metric-value]`` count each figure
+    once, and the page is lighter. Its sentiment is a class, for the colour."""
+    classes = ["portfolio-metric"]
+    sentiment = node["metric"]["sentiment"]
+    if node["arrow"] and sentiment in ("good", "bad"):
+        classes.append(f"portfolio-metric-{sentiment}")
+    self.body.append(f'<span class="{" ".join(classes)}">')
+    if node["arrow"]:
+        append_arrow(self, node)
+
+
+def append_arrow(self: Any, node: metric_badge) -> None:
+    self.body.append(
+        f'<span class="portfolio-metric-arrow {" ".join(UNINDEXED)}" aria-hidden="true">'
+        f"{node['arrow']}</span>"
+    )
 
 
 def depart_badge_html(self: Any, node: metric_badge) -> None:

@@ -226,9 +226,10 @@ def depart_title_html(self: Any, node: experience_title) -> None:
 
 
 def visit_summary_html(self: Any, node: experience_summary) -> None:
-    # The row repeats the card's figures for the eye; indexed, it is noise.
+    # The row repeats the card's figures for the eye; indexed, it is noise, and
+    # heard, it is each figure twice: hidden from both (badges.visit_repeat_html).
     classes = " ".join(("portfolio-experience-summary", *UNINDEXED))
-    self.body.append(self.starttag(node, "p", "", CLASS=classes))
+    self.body.append(self.starttag(node, "p", "", CLASS=classes, **{"aria-hidden": "true"}))
 
 
 def depart_summary_html(self: Any, node: experience_summary) -> None:
