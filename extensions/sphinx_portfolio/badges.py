@@ -28,6 +28,7 @@ from .shared import (
     looks_like_html,
     nearest,
     slugify,
+    split_explicit,
     warn,
 )
 from .tailor import enclosing_tags
@@ -37,7 +38,6 @@ CARD_CONTEXT = "portfolio:card"
 FACT_OPTIONS = ("baseline", "window", "method", "as-of", "evidence")
 ROLE_OPTIONS = ("better", "name", *FACT_OPTIONS)
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-_EXPLICIT = re.compile(r"^(?P<shown>.+?)\s*<(?P<spec>[^<>]+)>$", re.DOTALL)
 
 
 class experience_card(nodes.General, nodes.Element):
@@ -223,15 +223,6 @@ def is_link_but_unsafe(evidence: str) -> bool:
 def invalid(node_class: type[nodes.TextElement], text: str) -> nodes.TextElement:
     """What could not be read stays on the page as plain, escaped text."""
     return node_class(text, text, classes=["portfolio-metric-invalid"])
-
-
-def split_explicit(text: str) -> tuple[str, str]:
-    """'shown <metric>' -> (shown, metric); plain text is both."""
-    text = " ".join(text.split())
-    match = _EXPLICIT.match(text)
-    if match:
-        return match["shown"], match["spec"]
-    return text, text
 
 
 class MetricBadgeDirective(PortfolioDirective):

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry, Person
@@ -29,7 +29,8 @@ from pybtex.richtext import HRef, String, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
-from .words import N_, _
+from .shared import THESES, is_safe_url
+from .words import _
 
 STYLE_NAME = "portfolio"
 EN_DASH = "\u2013"
@@ -75,7 +76,6 @@ DEFAULT_VENUE_BADGES: dict[str, str] = {
     r"Expert Systems with Applications": "ESWA",
     r"\bIJCNN\b|International Joint Conference on Neural Networks": "IJCNN",
 }
-TYPE_BADGES = {"phdthesis": N_("Ph.D. thesis"), "mastersthesis": N_("M.Sc. thesis")}
 
 # What a reader needs to identify a work, per entry type (BibTeX's own list,
 # trimmed to what this style prints).
@@ -143,12 +143,7 @@ def arxiv_url(identifier: str | None) -> str | None:
 
 def web_url(url: str | None) -> str | None:
     """The URL if it is an absolute http(s) URL; anything else is refused."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return url.strip()
+    return url.strip() if url and is_safe_url(url) else None
 
 
 def year_of(entry: Entry) -> int | None:
@@ -233,7 +228,8 @@ def where_published(entry: Entry, short: bool = False) -> str:
     fields = entry.fields
     if short and fields.get("shortvenue"):
         return plain(fields["shortvenue"])
-    badge = TYPE_BADGES.get(entry.type.lower())
+    thesis = THESES.get(entry.type.lower())
+    badge = thesis.badge if thesis else None
     names = ("journal", "booktitle", "school", "publisher")
     field = next((name for name in names if fields.get(name)), None)
     parts = (str(_(badge)) if badge else "", plain(fields[field]) if field else "")
@@ -250,8 +246,8 @@ def venue_badge(entry: Entry, extra: dict[str, str] | None = None) -> str | None
     for pattern, badge in {**(extra or {}), **DEFAULT_VENUE_BADGES}.items():
         if re.search(pattern, text):
             return badge
-    badge = TYPE_BADGES.get(entry.type.lower())
-    return _(badge) if badge else None
+    thesis = THESES.get(entry.type.lower())
+    return _(thesis.badge) if thesis else None
 
 
 def missing_fields(entry: Entry) -> list[str]:

@@ -27,7 +27,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
-from .shared import conf_location, is_safe_url, warn
+from .shared import THESES, conf_location, is_safe_url, split_explicit, warn
 
 RESUME = "resume.json"
 EXPORTS = {RESUME: "application/json"}
@@ -37,7 +37,6 @@ PAGE_KEY = "resume"  # front matter key: ``resume: skills`` or ``resume: interes
 PAGE_SECTIONS = ("skills", "interests")
 EDUCATION_KINDS = ("education",)
 VOLUNTEER_KINDS = ("volunteer",)
-THESIS_TYPES = {"phdthesis": "Ph.D.", "mastersthesis": "Master's"}
 PROFILE_KEYS = ("network", "username", "url")
 CONTACT_KEYS = ("url", "email", "phone", "location")  # ``portfolio_contact``: basics as given
 CARD_TEXTS = ("summary", "description")  # a card's paragraph of class portfolio-<key>
@@ -60,9 +59,7 @@ class ExportRole(SphinxRole):
     """``{portfolio-export}`resume.json``` or ``{portfolio-export}`JSON Resume <resume.json>```."""
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        text = " ".join(self.text.split())
-        match = re.match(r"^(?P<shown>.+?)\s*<(?P<file>[^<>]+)>$", text)
-        shown, target = (match["shown"], match["file"]) if match else (text, text)
+        shown, target = split_explicit(self.text)
         if target not in EXPORTS:
             known = ", ".join(sorted(EXPORTS))
             warn(
@@ -305,13 +302,13 @@ def education_item(card: CardEntry, metrics: list[dict]) -> dict[str, Any]:
 def add_theses(education: list[dict[str, Any]], papers: list[dict[str, Any]]) -> None:
     """A thesis joins the degree of its school, or stands as a degree of its own."""
     for paper in papers:
-        if paper.get("type") not in THESIS_TYPES:
+        if paper.get("type") not in THESES:
             continue
         thesis = {key: paper[key] for key in ("title", "year", "url") if paper.get(key)}
         school = paper.get("venue") or ""
         match = next((e for e in education if e["institution"] == school), None)
         if match is None:
-            match = {"institution": school, "studyType": THESIS_TYPES[paper["type"]]}
+            match = {"institution": school, "studyType": THESES[paper["type"]].study_type}
             education.append(match)
         match.setdefault("x-theses", []).append(thesis)
 

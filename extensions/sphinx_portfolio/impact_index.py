@@ -24,6 +24,7 @@ from sphinx.domains import Index, IndexEntry
 from .domain import MetricEntry, documents_in_reading_order, label_anchor
 from .evidence import evidence_link, resolve
 from .impact import rebuilt_badge
+from .jsonld import add_to_page
 from .metrics import plain_number
 from .words import _, words_stamp
 
@@ -292,11 +293,7 @@ def metrics_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict,
         "@type": "ItemList",
         "itemListElement": [quantitative_value(app, m) for m in metrics],
     }
-    # No "<" may survive inside a script element, whatever a label contains.
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-    context["metatags"] = context.get("metatags", "") + (
-        f'\n<script type="application/ld+json">{payload}</script>'
-    )
+    add_to_page(context, data)
 
 
 def quantitative_value(app: Sphinx, metric: MetricEntry) -> dict[str, Any]:

@@ -29,7 +29,6 @@ CONTACT_KEYS = ("url", "email", "phone", "location")
 LOCATION_KEYS = ("address", "postalCode", "city", "countryCode", "region")
 PROFILE_KEYS = ("network", "username", "url")
 CARD_TEXTS = ("summary", "description")  # paragraphs of a card, exported back by class
-THESIS_TYPES = {"phdthesis": "Ph.D.", "mastersthesis": "Master's"}
 # MyST inline syntax characters; a backslash makes each one literal (CommonMark).
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&{}!|$~%^])")
 _BLOCK_START = re.compile(r"^(\d+)([.)])|^([#+\-=:>%.])")
