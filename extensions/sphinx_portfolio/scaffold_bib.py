@@ -1,8 +1,8 @@
 """The .bib file of a new site: the resume's publications as BibTeX entries that
 pybtex reads back as given (a thesis of ``x-theses`` as its thesis type).
 
-A paper whose text BibTeX cannot hold so that it reads back is left out by name,
-never written changed.
+A paper whose text BibTeX cannot hold so that it reads back (braces, or LaTeX
+such as ``--``) is left out by name, never written changed.
 """
 
 from __future__ import annotations
@@ -59,7 +59,9 @@ def bib_entry(path: str, paper: dict, theses: dict, keys: set[str], site: Site) 
     fields.update(paper_links(paper))
     fields["shortvenue"] = bib_text(paper.get("x-shortvenue"))
     if None in fields.values():
-        site.leave_out(path, paper, "its text cannot be written in BibTeX (braces)")
+        why = "cannot be written in BibTeX to read back as given (braces, '--', a link "
+        why += "with spaces or braces, a URL that is not http(s))"
+        site.leave_out(path, paper, why)
         return ""
     for key in sorted(set(paper) - PAPER_KEYS):
         site.leave_out(f"{path}.{key}", paper[key])
@@ -96,10 +98,14 @@ def bib_text(value: Any) -> str | None:
     if "{" in plain or "}" in plain:
         return None
     escaped = "".join(_BIB_ESCAPES.get(char, char) for char in plain)
-    from .bibstyle import plain as read_back  # pybtex: only when there are papers
+    from pybtex.exceptions import PybtexError  # pybtex: only when there are papers
 
+    from .bibstyle import plain as read_back
+
+    # What pybtex's LaTeX reader raises on unbalanced braces and latexcodec on a lone
+    # backslash: neither should pass the escaping above, and neither may stop the command.
     try:
         ok = read_back(escaped) == plain
-    except Exception:  # pybtex raises several error types on odd LaTeX
+    except (PybtexError, UnicodeDecodeError):
         ok = False
     return escaped if ok else None
