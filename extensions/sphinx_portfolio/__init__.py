@@ -9,6 +9,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from .badges import setup_badges
+from .cv import setup_cv
 from .domain import PortfolioDomain, stale_referrers
 from .evidence import setup_evidence
 from .experience import setup_experience
@@ -17,6 +18,7 @@ from .glossary import setup_glossary
 from .impact import setup_impact
 from .impact_index import setup_impact_index
 from .indexing import setup_indexing
+from .latex import setup_latex
 from .search import setup_search
 from .seo import setup_seo
 from .tailor import setup_tailor
@@ -36,6 +38,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     setup_impact_index(app)
     setup_glossary(app)
     setup_exports(app)
+    setup_latex(app)  # the PDF CV: its look
+    setup_cv(app)  # the PDF CV: what it includes
     setup_search(app)
     setup_seo(app)
     setup_indexing(app)

@@ -16,7 +16,9 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .scaffold import ResumeError, Site, check_resume, scaffold
+from .resume_input import ResumeError, check_resume
+from .scaffold import scaffold
+from .scaffold_text import Site
 
 PROG = "sphinx-portfolio"
 LEFT_OUT = "resume-left-out.json"

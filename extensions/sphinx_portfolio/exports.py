@@ -10,94 +10,39 @@ shows up in the export with no other edit.
 The file is written once per HTML-like build (``build-finished``), from the
 environment, so it is exact after incremental and parallel builds; keys keep a
 fixed order, so two builds of the same sources give identical bytes.
+
+This module owns building and writing ``resume.json``; the words of the schema are
+in :mod:`jsonresume`, the checked ``portfolio_profiles`` and ``portfolio_contact``
+in :mod:`profiles`, and the ``portfolio-export`` role that links the file in
+:mod:`export_link`.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxRole
-from sphinx.util.osutil import relative_uri
 
 from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
-from .shared import THESES, conf_location, is_safe_url, split_explicit, warn
-
-RESUME = "resume.json"
-EXPORTS = {RESUME: "application/json"}
-LABEL_CLASSES = ("portfolio-label", "portfolio-subtitle")
-SUMMARY_CLASS = "portfolio-summary"
-PAGE_KEY = "resume"  # front matter key: ``resume: skills`` or ``resume: interests``
-PAGE_SECTIONS = ("skills", "interests")
-EDUCATION_KINDS = ("education",)
-VOLUNTEER_KINDS = ("volunteer",)
-PROFILE_KEYS = ("network", "username", "url")
-CONTACT_KEYS = ("url", "email", "phone", "location")  # ``portfolio_contact``: basics as given
-CARD_TEXTS = ("summary", "description")  # a card's paragraph of class portfolio-<key>
-_ISO_DATE = re.compile(r"^[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?$")
-_YEAR_MONTH = r"[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?"  # JSON Resume's dates
-_PERIOD = re.compile(
-    rf"^(?P<start>{_YEAR_MONTH})\s*(?:[-–—]|to)\s*(?:(?P<end>{_YEAR_MONTH})|present|now|today)?$",
-    re.IGNORECASE,
+from .export_link import setup_export_link, writes_exports
+from .jsonresume import (
+    CARD_TEXTS,
+    EDUCATION_KINDS,
+    LABEL_CLASSES,
+    PAGE_KEY,
+    PAGE_SECTIONS,
+    RESUME,
+    SUMMARY_CLASS,
+    VOLUNTEER_KINDS,
+    parse_period,
 )
-
-
-# -- the link on a page ------------------------------------------------------------
-
-
-class export_link(nodes.Inline, nodes.TextElement):
-    """A link to an exported file; only builders that write the file link to it."""
-
-
-class ExportRole(SphinxRole):
-    """``{portfolio-export}`resume.json``` or ``{portfolio-export}`JSON Resume <resume.json>```."""
-
-    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        shown, target = split_explicit(self.text)
-        if target not in EXPORTS:
-            known = ", ".join(sorted(EXPORTS))
-            warn(
-                f"portfolio-export: unknown export {target!r} (known: {known})",
-                self.get_location(),
-                "export",
-            )
-            return [nodes.inline(shown, shown)], []
-        return [export_link(shown, shown, target=target)], []
-
-
-def visit_export_html(self: Any, node: export_link) -> None:
-    here = self.builder.get_target_uri(self.builder.current_docname)
-    attributes = {"href": relative_uri(here, node["target"]), "type": EXPORTS[node["target"]]}
-    self.body.append(self.starttag(node, "a", "", CLASS="reference external", **attributes))
-
-
-def depart_export_html(self: Any, node: export_link) -> None:
-    self.body.append("</a>")
-
-
-def visit_export_plain(self: Any, node: export_link) -> None:
-    """Elsewhere there is no file to link to: the words stay as written."""
-
-
-def writes_exports(builder: Any) -> bool:
-    """HTML, dirhtml, singlehtml: yes. EPUB packs its files before we could add one."""
-    return builder.format == "html" and not builder.name.startswith("epub")
-
-
-def add_alternate_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
-    """Tell tools on the home page where the machine-readable résumé is."""
-    if pagename != app.config.root_doc or not writes_exports(app.builder):
-        return
-    href = relative_uri(app.builder.get_target_uri(pagename), RESUME)
-    tag = f'<link rel="alternate" type="{EXPORTS[RESUME]}" href="{href}" title="JSON Resume">\n'
-    context["metatags"] = context.get("metatags", "") + tag
-
+from .jsonresume import ISO_DATE as _ISO_DATE  # the name publication_item reads
+from .profiles import read_contact, read_profiles, setup_profiles
+from .shared import THESES, is_safe_url
 
 # -- reading the site back ----------------------------------------------------------
 
@@ -160,68 +105,6 @@ def read_basics(app: Sphinx) -> dict[str, Any]:
     return basics
 
 
-def read_contact(config: Any) -> dict[str, Any]:
-    """The basics a page cannot say as data (email, phone, url, location), from conf.py."""
-    given = getattr(config, "portfolio_contact", None) or {}  # checked at config-inited
-    return {key: given[key] for key in CONTACT_KEYS if given.get(key)}
-
-
-def read_profiles(config: Any) -> list[dict[str, str]]:
-    """``portfolio_profiles`` entries (network, username, url), then the ORCID iD and the
-    ``portfolio_same_as`` URLs that other parts of the extension read, each URL once."""
-    profiles = list(config.portfolio_profiles)  # checked at config-inited
-    orcid = str(getattr(config, "portfolio_orcid", "") or "").strip()
-    if orcid:
-        identifier = orcid.rstrip("/").rsplit("/", 1)[-1]
-        profiles.append(
-            {"network": "ORCID", "username": identifier, "url": f"https://orcid.org/{identifier}"}
-        )
-    known = {profile.get("url") for profile in profiles}
-    for url in getattr(config, "portfolio_same_as", None) or []:
-        if isinstance(url, str) and is_safe_url(url) and url not in known:
-            known.add(url)
-            profiles.append({"network": urlsplit(url).hostname or "", "url": url})
-    return profiles
-
-
-def check_profiles(app: Sphinx, config: Any) -> None:
-    """Once per run, before any page: each bad entry or URL is named and left out."""
-    where = conf_location(app, "portfolio_profiles")
-    profiles = []
-    for index, item in enumerate(config.portfolio_profiles):
-        profile = checked_profile(item, index, where)
-        if profile:
-            profiles.append(profile)
-    config.portfolio_profiles = profiles
-
-
-def check_contact(app: Sphinx, config: Any) -> None:
-    """Once per run, before any page: a ``portfolio_contact`` url that is not http(s)
-    is named and left out, so even a rebuild that writes no page says so."""
-    given = config.portfolio_contact
-    url = given.get("url") if isinstance(given, dict) else None
-    if url and not is_safe_url(str(url)):
-        where = conf_location(app, "portfolio_contact")
-        warn(f"portfolio_contact['url']: {url!r} is not an http(s) URL; left out", where, "url")
-        config.portfolio_contact = {key: value for key, value in given.items() if key != "url"}
-
-
-def checked_profile(item: Any, index: int, where: str | None) -> dict[str, str] | None:
-    if not isinstance(item, dict) or not all(isinstance(v, str) for v in item.values()):
-        message = (
-            f"portfolio_profiles[{index}] is not a mapping of strings "
-            "(network, username, url); left out"
-        )
-        warn(message, where, "config")
-        return None
-    profile = {key: item[key].strip() for key in PROFILE_KEYS if item.get(key, "").strip()}
-    if "url" in profile and not is_safe_url(profile["url"]):
-        url = profile.pop("url")
-        warn(f"portfolio_profiles[{index}]['url']: {url!r} is not an http(s) URL; left out",
-             where, "url")  # fmt: skip
-    return profile or None
-
-
 def metric_record(entry: MetricEntry) -> dict[str, Any]:
     """A badge as data: the words the page shows, and the parsed figure."""
     figure = {key: value for key, value in entry.metric.items() if key != "text"}
@@ -236,17 +119,6 @@ def card_metrics(domain: PortfolioDomain, order: dict[str, int]) -> dict[str, li
     for entry in domain.selected_metrics(order):
         by_card.setdefault(entry.card, []).append(metric_record(entry))
     return by_card
-
-
-def parse_period(period: str) -> dict[str, str]:
-    """'2019–2024' or '2021-06 – present' to JSON Resume dates; anything else: none."""
-    match = _PERIOD.match(period.strip())
-    if not match:
-        return {}
-    dates = {"startDate": match["start"]}
-    if match["end"]:
-        dates["endDate"] = match["end"]
-    return dates
 
 
 def card_texts(env: Any, card: CardEntry, doctrees: dict[str, nodes.document]) -> dict[str, str]:
@@ -431,21 +303,6 @@ def write_resume(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_exports(app: Sphinx) -> None:
-    app.add_config_value("portfolio_profiles", [], "html", types=[list])
-    app.add_config_value("portfolio_contact", {}, "html", types=[dict])
-    app.add_node(
-        export_link,
-        html=(visit_export_html, depart_export_html),
-        latex=(visit_export_plain, visit_export_plain),
-        text=(visit_export_plain, visit_export_plain),
-        man=(visit_export_plain, visit_export_plain),
-        texinfo=(visit_export_plain, visit_export_plain),
-    )
-    app.add_role("portfolio-export", ExportRole())
-    app.connect("config-inited", check_profiles)
-    app.connect("config-inited", check_contact)
-    app.connect("html-page-context", add_alternate_link)
+    setup_profiles(app)
+    setup_export_link(app)
     app.connect("build-finished", write_resume)
-    from .latex import setup_latex  # the PDF CV, the other export (imports this module)
-
-    setup_latex(app)

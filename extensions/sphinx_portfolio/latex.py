@@ -28,9 +28,10 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .badges import metric_badge
-from .cv import cv_settings, setup_cv, unwrap
+from .cv import cv_settings, unwrap
 from .experience import experience_card, experience_title
-from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
+from .jsonresume import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS
+from .profiles import read_profiles
 from .shared import EYEBROW_CLASS, add_node_only_for, is_safe_url
 
 # Not in static/ beside the web's assets: the .sty is for LaTeX builders only.
@@ -325,4 +326,3 @@ def setup_latex(app: Sphinx) -> None:
     app.add_node(metric_badge, override=True, latex=(visit_badge_latex, depart_badge_latex))
     app.add_post_transform(CurriculumLayout)
     app.connect("build-finished", copy_style)
-    setup_cv(app)
