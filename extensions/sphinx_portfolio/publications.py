@@ -38,7 +38,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import bibstyle
+from . import bibfields, bibstyle
 from .shared import UNINDEXED, LenientOptions, UnknownOption, add_node_only_for, ignore, warn
 from .words import _, setup_words
 
@@ -216,43 +216,43 @@ def paper_records(data: BibliographyData | Iterable[Entry], badges=None) -> list
     publisher, doi, url, arxiv. Absent facts are None.
     """
     entries = data.entries.values() if isinstance(data, BibliographyData) else data
-    return [paper_record(entry, badges) for entry in bibstyle.newest_first(entries)]
+    return [paper_record(entry, badges) for entry in bibfields.newest_first(entries)]
 
 
 def paper_record(entry: Entry, badges=None) -> dict[str, Any]:
     fields = entry.fields
-    doi = bibstyle.doi_of(entry)
-    arxiv = bibstyle.arxiv_id(entry)
+    doi = bibfields.doi_of(entry)
+    arxiv = bibfields.arxiv_id(entry)
     venue_field = next((f for f in ("journal", "booktitle", "school") if fields.get(f)), None)
     return {
         "key": entry.key,
         "type": entry.type.lower(),
-        "title": bibstyle.plain(fields.get("title", "")),
-        "authors": [bibstyle.person_name(p) for p in entry.persons.get("author", [])],
-        "year": bibstyle.year_of(entry),
-        "month": bibstyle.month_of(entry),
-        "venue": bibstyle.plain(fields[venue_field]) if venue_field else None,
-        "shortvenue": bibstyle.plain(fields["shortvenue"]) if fields.get("shortvenue") else None,
-        "venue_badge": bibstyle.venue_badge(entry, badges),
-        "publisher": bibstyle.plain(fields["publisher"]) if fields.get("publisher") else None,
-        "doi": doi if bibstyle.doi_url(doi) else None,
-        "url": bibstyle.web_url(fields.get("url")),
-        "arxiv": arxiv if bibstyle.arxiv_url(arxiv) else None,
+        "title": bibfields.plain(fields.get("title", "")),
+        "authors": [bibfields.person_name(p) for p in entry.persons.get("author", [])],
+        "year": bibfields.year_of(entry),
+        "month": bibfields.month_of(entry),
+        "venue": bibfields.plain(fields[venue_field]) if venue_field else None,
+        "shortvenue": bibfields.plain(fields["shortvenue"]) if fields.get("shortvenue") else None,
+        "venue_badge": bibfields.venue_badge(entry, badges),
+        "publisher": bibfields.plain(fields["publisher"]) if fields.get("publisher") else None,
+        "doi": doi if bibfields.doi_url(doi) else None,
+        "url": bibfields.web_url(fields.get("url")),
+        "arxiv": arxiv if bibfields.arxiv_url(arxiv) else None,
     }
 
 
 def check_entry(entry: Entry, location: str) -> None:
     """Warn about what a reader would miss or a link that cannot be made."""
-    for name in bibstyle.missing_fields(entry):
+    for name in bibfields.missing_fields(entry):
         warn(f"entry {entry.key!r} ({entry.type}) has no {name!r} field", location, "bib")
-    doi = bibstyle.doi_of(entry)
-    if doi and not bibstyle.doi_url(doi):
+    doi = bibfields.doi_of(entry)
+    if doi and not bibfields.doi_url(doi):
         warn(f"entry {entry.key!r}: {doi!r} is not a DOI (10.NNNN/suffix)", location, "bib")
-    identifier = bibstyle.arxiv_id(entry)
-    if identifier and not bibstyle.arxiv_url(identifier):
+    identifier = bibfields.arxiv_id(entry)
+    if identifier and not bibfields.arxiv_url(identifier):
         warn(f"entry {entry.key!r}: {identifier!r} is not an arXiv id", location, "bib")
     url = entry.fields.get("url")
-    if url and not bibstyle.web_url(url):
+    if url and not bibfields.web_url(url):
         warn(f"entry {entry.key!r}: url {url!r} is not an http(s) URL", location, "bib")
 
 
@@ -286,7 +286,7 @@ def authors_block(style, entry: Entry) -> nodes.Element:
 
 
 def bibtex_block(entry: Entry) -> disclosure:
-    source = bibstyle.bibtex_source(entry)
+    source = bibfields.bibtex_source(entry)
     block = nodes.literal_block(source, source, language="bibtex")
     summary = disclosure_summary("", _("BibTeX"))
     classes = ["portfolio-bibtex", *UNINDEXED]  # for citing, not for finding
@@ -295,7 +295,7 @@ def bibtex_block(entry: Entry) -> disclosure:
 
 def title_line(style, entry: Entry, badges, page: str | None, docname: str) -> nodes.paragraph:
     line = nodes.paragraph("", "", classes=["portfolio-paper-title"])
-    badge = bibstyle.venue_badge(entry, badges)
+    badge = bibfields.venue_badge(entry, badges)
     if badge:
         line += [venue_badge("", badge), nodes.Text(" ")]
     title = nodes.inline("", "", *render(style.format_title(entry)), classes=["portfolio-title"])
@@ -313,7 +313,7 @@ def entry_body(style, entry: Entry, badges) -> list[nodes.Node]:
     citation = style.format_venue(entry)
     short = entry.fields.get("shortvenue")
     # The author's own name for the venue, unless the citation already says it.
-    if short and bibstyle.plain(short).lower() not in str(citation).lower():
+    if short and bibfields.plain(short).lower() not in str(citation).lower():
         body.append(para(Text.from_latex(short), "portfolio-paper-venue"))
     if citation:
         body.append(para(Text(citation).add_period(), "portfolio-paper-citation"))
@@ -331,7 +331,7 @@ def group_by_year(entries: list[Entry]) -> list[tuple[int | None, list[Entry]]]:
     """Consecutive runs of one year; *entries* are already newest first."""
     groups: list[tuple[int | None, list[Entry]]] = []
     for entry in entries:
-        year = bibstyle.year_of(entry)
+        year = bibfields.year_of(entry)
         if groups and groups[-1][0] == year:
             groups[-1][1].append(entry)
         else:
@@ -367,12 +367,12 @@ def load_style(name: str, max_authors: int | None = None) -> bibstyle.PortfolioS
 
 def search_name(entry: Entry) -> str:
     """What the search index matches: title words and every author's surname."""
-    title = bibstyle.plain(entry.fields.get("title", entry.key))
+    title = bibfields.plain(entry.fields.get("title", entry.key))
     surnames = [
-        bibstyle.plain(" ".join(p.prelast_names + p.last_names))
+        bibfields.plain(" ".join(p.prelast_names + p.last_names))
         for p in entry.persons.get("author", [])
     ]
-    year = bibstyle.year_of(entry)
+    year = bibfields.year_of(entry)
     details = ", ".join([*surnames, *([str(year)] if year else [])])
     return f"{title} ({details})" if details else title
 
@@ -533,11 +533,11 @@ class PaperDirective(SphinxDirective):
         description = paper_description(load_style(bibstyle.STYLE_NAME), entry)
         self.env.metadata[self.env.docname]["og:description"] = description
         section += nodes.meta("", name="description", content=description)
-        badge = bibstyle.venue_badge(entry, badges)
+        badge = bibfields.venue_badge(entry, badges)
         if badge:
             section += nodes.paragraph("", "", venue_badge("", badge))
         section.extend(entry_body(style, entry, badges))
-        source = bibstyle.bibtex_source(entry)
+        source = bibfields.bibtex_source(entry)
         section += nodes.rubric(_("BibTeX"), _("BibTeX"), classes=list(UNINDEXED))
         section += nodes.literal_block(source, source, language="bibtex", classes=list(UNINDEXED))
         section += paper_backlink("", label=f"paper-{anchor}", docname=self.env.docname)
@@ -566,7 +566,7 @@ class OrcidRole(SphinxRole):
 def paper_description(style, entry: Entry) -> str:
     """'Title. Authors (shortened). Venue, year.': the entry's own fields, whole words."""
     record = paper_record(entry)
-    venue = bibstyle.where_published(entry)  # a thesis: "Ph.D. thesis, University"
+    venue = bibfields.where_published(entry)  # a thesis: "Ph.D. thesis, University"
     where = ", ".join(part for part in (venue, str(record["year"] or "")) if part)
     authors = " ".join(str(style.format_authors(entry, collapse=True)).split())
     parts = [record["title"].rstrip("."), authors, where]
@@ -592,10 +592,10 @@ def highwire(entry: Entry) -> list[tuple[str, str]]:
         "phdthesis": ("citation_dissertation_institution", "school"),
     }.get(record["type"])
     if container and fields.get(container[1]):
-        tags.append((container[0], bibstyle.plain(fields[container[1]])))
+        tags.append((container[0], bibfields.plain(fields[container[1]])))
     for tag, field in (("citation_volume", "volume"), ("citation_issue", "number")):
         if fields.get(field):
-            tags.append((tag, bibstyle.plain(fields[field])))
+            tags.append((tag, bibfields.plain(fields[field])))
     first, _, last = fields.get("pages", "").partition("-")
     if first.strip():
         tags.append(("citation_firstpage", first.strip()))
@@ -756,7 +756,7 @@ def register_style(app: Sphinx) -> None:
     owners = app.config.portfolio_owner
     for pattern in [owners] if isinstance(owners, str) else owners or []:
         try:
-            patterns.extend(bibstyle.compile_owner_patterns(pattern))
+            patterns.extend(bibfields.compile_owner_patterns(pattern))
         except re.error as err:
             warn(f"portfolio_owner: bad pattern {pattern!r} ({err})", None, "bib")
     max_authors = app.config.portfolio_max_authors

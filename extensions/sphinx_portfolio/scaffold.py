@@ -679,7 +679,7 @@ def bib_text(value: Any) -> str | None:
     if "{" in plain or "}" in plain:
         return None
     escaped = "".join(_BIB_ESCAPES.get(char, char) for char in plain)
-    from .bibstyle import plain as read_back  # pybtex: only when there are papers
+    from .bibfields import plain as read_back  # pybtex: only when there are papers
 
     try:
         ok = read_back(escaped) == plain
