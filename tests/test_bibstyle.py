@@ -6,7 +6,7 @@ import pytest
 from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.plugin import find_plugin
 
-from sphinx_portfolio import bibfields, bibstyle
+from sphinx_portfolio import bibcache, bibfields, bibstyle
 
 BIB = r"""
 @article{old, author = {Paulo R. S. Soares and Ricardo B. C. Prud{\^e}ncio},
@@ -154,9 +154,14 @@ def test_registered_as_pybtex_plugin(data):
     assert [entry.key for entry in formatted] == ["new", "old", "tieA", "tieB"]
 
 
-def test_configured_style_carries_site_settings(data):
-    style_class = bibstyle.configured_style(bibfields.compile_owner_patterns(OWNER), 1)
-    style = style_class()
+def test_site_style_carries_site_settings(data, monkeypatch):
+    site = bibcache.SiteStyle
+    monkeypatch.setattr(site, "owner_patterns", bibfields.compile_owner_patterns(OWNER))
+    monkeypatch.setattr(site, "max_authors", 1)
+    bibcache.register_site_style()
+    bibcache.register_site_style()  # once is enough; again changes nothing
+    assert find_plugin("pybtex.style.formatting", "portfolio") is site
+    style = site()
     assert html_of(style.format_authors(data.entries["tieB"])) == (
         "Ana Lima, <strong>Paulo Soares</strong>"
     )

@@ -1,24 +1,22 @@
-"""A pybtex formatting style for portfolio publication lists.
+"""A pybtex formatting style for portfolio publication lists: formatting only.
 
 ``PortfolioStyle`` lists entries newest first, highlights the owner's name in
 every author list and turns DOI, arXiv id and URL into real links (http(s)
 only). It never raises on a missing field: it renders what the entry has, so a
-site keeps building; :mod:`sphinx_portfolio.publications` reports what is
-missing as located warnings. What an entry says is read by :mod:`bibfields`.
+site keeps building; :mod:`sphinx_portfolio.papers` reports what is missing as
+located warnings.
 
-The module has no Sphinx import; pybtex can use the style on its own through
-the ``pybtex.style.formatting`` entry point ``portfolio``.
+The module is pure: no Sphinx import, no cache, no state kept between calls.
+pybtex can use the style on its own through the ``pybtex.style.formatting``
+entry point ``portfolio``; a site's settings and the formatted-entry cache are
+:mod:`sphinx_portfolio.bibcache`'s.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
-import pickle
 import re
 from collections.abc import Iterable, Sequence
-from pathlib import Path
-from typing import Any
 
 from pybtex.database import Entry, Person
 from pybtex.plugin import find_plugin, register_plugin
@@ -168,16 +166,6 @@ class PortfolioStyle(BaseStyle):
         )
 
     def format_entry(self, label, entry, bib_data=None):
-        # sphinxcontrib-bibtex formats every entry again on every build (twice: the
-        # entry, then its tooltip); FORMATTED keeps each result, across builds too.
-        key = fingerprint(self, label, entry)
-        formatted = FORMATTED.get(key)
-        if formatted is None:
-            formatted = self._format_entry(label, entry)
-            FORMATTED.put(key, formatted)
-        return formatted
-
-    def _format_entry(self, label, entry):
         # One sentence per piece, as classic styles do; never raises.
         pieces = [
             self.format_authors(entry),
@@ -189,83 +177,10 @@ class PortfolioStyle(BaseStyle):
         return FormattedEntry(entry.key, Text(" ").join(sentences), label)
 
 
-class FormattedCache:
-    """Formatted entries by fingerprint, kept in memory and, for a site, on disk.
+def register() -> None:
+    """Make ``PortfolioStyle`` pybtex's ``portfolio`` style without a reinstall.
 
-    The file sits beside Sphinx's doctrees (and goes with them); only entries
-    used by the last build are written back, so it never grows stale.
+    Idempotent: the installed entry point or an earlier call already names it,
+    and a site's own settings never replace it (see :mod:`bibcache`).
     """
-
-    def __init__(self) -> None:
-        self.path: Path | None = None
-        self.known: dict[str, Any] = {}  # what the file held at the start
-        self.used: dict[str, Any] = {}  # what this build asked for: written back
-
-    def open(self, path: Path) -> None:
-        self.path, self.used = path, {}
-        try:
-            self.known = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self.known = {}
-        if _CODE not in self.known:
-            self.known = {_CODE: True}  # another version of this module wrote it
-        self.used[_CODE] = True
-
-    def get(self, key: str) -> Any:
-        found = self.used.get(key)
-        if found is None:
-            found = self.known.get(key)
-            if found is not None:
-                self.used[key] = found
-        return found
-
-    def put(self, key: str, value: Any) -> None:
-        self.used[key] = value
-
-    def save(self) -> None:
-        if self.path is not None and self.used.keys() != self.known.keys():
-            self.path.write_bytes(pickle.dumps(self.used))
-            self.known = dict(self.used)
-
-
-FORMATTED = FormattedCache()
-# A change to this module changes every fingerprint: no stale formatting survives it.
-_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-#: The words a citation adds, in the build's language (also part of each fingerprint).
-CITATION_WORDS = ("In", "volume", "pages", "page", "Ph.D. thesis", "Master's thesis")
-
-
-def fingerprint(style: PortfolioStyle, label: str, entry: Entry) -> str:
-    """Everything a formatted entry depends on: the entry, its label, the settings."""
-    persons = [(role, [str(p) for p in people]) for role, people in sorted(entry.persons.items())]
-    payload = (
-        label,
-        entry.key,
-        entry.type,
-        sorted(entry.fields.items()),
-        persons,
-        [pattern.pattern for pattern in style.owner_patterns],
-        style.max_authors,
-        type(style).__name__,
-        type(style.name_style).__name__,
-        style.abbreviate_names,
-        _CODE,
-        [_(word) for word in CITATION_WORDS],  # the build's language
-    )
-    return hashlib.sha256(repr(payload).encode()).hexdigest()
-
-
-def configured_style(
-    owner_patterns: Sequence[re.Pattern], max_authors: int
-) -> type[PortfolioStyle]:
-    """A PortfolioStyle subclass carrying a site's settings as defaults."""
-    return type(
-        "PortfolioStyle",
-        (PortfolioStyle,),
-        {"owner_patterns": tuple(owner_patterns), "max_authors": max_authors},
-    )
-
-
-def register(style: type[PortfolioStyle] = PortfolioStyle) -> None:
-    """Register *style* as pybtex's ``portfolio`` style (no reinstall needed)."""
-    register_plugin("pybtex.style.formatting", STYLE_NAME, style, force=True)
+    register_plugin("pybtex.style.formatting", STYLE_NAME, PortfolioStyle)

@@ -13,7 +13,8 @@ from typing import Any
 from docutils import nodes
 
 from . import bibfields, bibstyle
-from .publications import anchor_of, bib_entries, load_style, paper_item, render
+from .bibcache import load_style
+from .publications import anchor_of, bib_entries, paper_item, render
 
 
 def compact_papers(document: nodes.document, env: Any, config: Any, wrapper: type) -> None:

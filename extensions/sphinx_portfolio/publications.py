@@ -2,7 +2,7 @@
 
 The .bib files are the ones configured for sphinxcontrib-bibtex
 (``bibtex_bibfiles``); this module reads the parsed data from its ``cite``
-domain and formats it with :class:`~sphinx_portfolio.bibstyle.PortfolioStyle`.
+domain and formats it with :class:`~sphinx_portfolio.bibcache.SiteStyle`.
 
 * ``publications`` directive: every entry, grouped by year (newest first), each
   with a stable anchor (its key), venue badge, owner-highlighted authors, links
@@ -39,6 +39,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import bibfields, bibstyle
+from .bibcache import load_style, setup_site_style
 from .shared import UNINDEXED, LenientOptions, UnknownOption, add_node_only_for, ignore, warn
 from .words import _, setup_words
 
@@ -359,10 +360,6 @@ def style_name_or_default(name: str, location) -> str:
         warn(f"style {name!r} is not a portfolio style; using 'portfolio'", location, "bib")
         return bibstyle.STYLE_NAME
     return name
-
-
-def load_style(name: str, max_authors: int | None = None) -> bibstyle.PortfolioStyle:
-    return find_plugin("pybtex.style.formatting", name)(max_authors=max_authors)
 
 
 def search_name(entry: Entry) -> str:
@@ -751,24 +748,6 @@ def bib_error_location(error) -> str | None:
     return f"{filename}:{parser.text.count(chr(10), 0, info[0]) + 1}"
 
 
-def register_style(app: Sphinx) -> None:
-    patterns = []
-    owners = app.config.portfolio_owner
-    for pattern in [owners] if isinstance(owners, str) else owners or []:
-        try:
-            patterns.extend(bibfields.compile_owner_patterns(pattern))
-        except re.error as err:
-            warn(f"portfolio_owner: bad pattern {pattern!r} ({err})", None, "bib")
-    max_authors = app.config.portfolio_max_authors
-    bibstyle.register(bibstyle.configured_style(patterns, max_authors))
-    bibstyle.FORMATTED.open(Path(app.doctreedir) / "portfolio-bibstyle.pickle")
-
-
-def save_formatted(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None:
-        bibstyle.FORMATTED.save()
-
-
 def add_config(app: Sphinx, name: str, default, types=()) -> None:
     # The package's setup() may declare a shared value first.
     if name not in app.config:
@@ -785,7 +764,6 @@ def setup_publications(app: Sphinx) -> None:
     add_config(app, "portfolio_venue_badges", {}, (dict,))
     add_config(app, "portfolio_orcid", None, (str, type(None)))
     add_config(app, "portfolio_paper_pages", "papers", (str, type(None)))
-    bibstyle.register()
 
     app.add_node(
         disclosure,
@@ -823,8 +801,7 @@ def setup_publications(app: Sphinx) -> None:
     )
     app.connect("builder-inited", start_capturing_bib_errors, priority=400)
     app.connect("builder-inited", report_bib_errors, priority=600)
-    app.connect("builder-inited", register_style, priority=600)
-    app.connect("build-finished", save_formatted)
+    setup_site_style(app)  # the site's settings at builder-inited, the cache saved at the end
     app.connect("builder-inited", write_paper_pages, priority=600)
     app.setup_extension("sphinx_portfolio.assets")  # the stylesheet, for HTML pages
 
