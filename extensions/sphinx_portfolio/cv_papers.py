@@ -14,7 +14,8 @@ from docutils import nodes
 
 from . import bibfields, bibstyle
 from .bibcache import load_style
-from .publications import anchor_of, bib_entries, paper_item, render
+from .papers import anchor_of, bib_entries
+from .publications import paper_item, render
 
 
 def compact_papers(document: nodes.document, env: Any, config: Any, wrapper: type) -> None:

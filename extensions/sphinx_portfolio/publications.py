@@ -22,14 +22,13 @@ from __future__ import annotations
 import ast
 import html
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pybtex.errors
 from docutils import nodes
 from docutils.parsers.rst import directives
-from pybtex.database import BibliographyData, Entry
+from pybtex.database import Entry
 from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 from pybtex_docutils import Backend
@@ -40,6 +39,17 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import bibfields, bibstyle
 from .bibcache import load_style, setup_site_style
+from .papers import (
+    anchor_of,
+    bib_entries,
+    check_entry,
+    cite_domain,
+    entry_lines,
+    note_bib_dependencies,
+    paper_docname,
+    paper_record,
+    search_name,
+)
 from .shared import UNINDEXED, LenientOptions, UnknownOption, add_node_only_for, ignore, warn
 from .words import _, setup_words
 
@@ -169,94 +179,6 @@ def bracket(add: str):
     return visit, depart
 
 
-# -- reading the bibliography ---------------------------------------------------
-
-
-def cite_domain(env):
-    return env.domains["cite"]
-
-
-def bib_entries(env) -> list[tuple[Path, Entry]]:
-    """All entries of the configured .bib files, in file order."""
-    bibdata = cite_domain(env).bibdata
-    return [
-        (path, bibdata.data.entries[key])
-        for path, bibfile in bibdata.bibfiles.items()
-        for key in bibfile.keys
-        if key in bibdata.data.entries
-    ]
-
-
-def note_bib_dependencies(env) -> None:
-    """Re-read the page when a .bib file changes (a new entry shows up)."""
-    for path in cite_domain(env).bibdata.bibfiles:
-        env.note_dependency(str(path))
-
-
-def entry_lines(path: Path) -> dict[str, int]:
-    """Line of each ``@type{key,`` in a .bib file, for warnings."""
-    try:
-        # sphinxcontrib-bibtex < 2.7 names its files with str, 2.7 with Path.
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError:
-        return {}
-    lines = {}
-    for match in re.finditer(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,", text):
-        lines.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
-    return lines
-
-
-def anchor_of(key: str) -> str:
-    return nodes.make_id(key) or "paper"
-
-
-def paper_records(data: BibliographyData | Iterable[Entry], badges=None) -> list[dict[str, Any]]:
-    """One plain dict per entry, newest first, for exporters (JSON Resume, JSON-LD).
-
-    Keys: key, type, title, authors, year, month, venue, shortvenue, venue_badge,
-    publisher, doi, url, arxiv. Absent facts are None.
-    """
-    entries = data.entries.values() if isinstance(data, BibliographyData) else data
-    return [paper_record(entry, badges) for entry in bibfields.newest_first(entries)]
-
-
-def paper_record(entry: Entry, badges=None) -> dict[str, Any]:
-    fields = entry.fields
-    doi = bibfields.doi_of(entry)
-    arxiv = bibfields.arxiv_id(entry)
-    venue_field = next((f for f in ("journal", "booktitle", "school") if fields.get(f)), None)
-    return {
-        "key": entry.key,
-        "type": entry.type.lower(),
-        "title": bibfields.plain(fields.get("title", "")),
-        "authors": [bibfields.person_name(p) for p in entry.persons.get("author", [])],
-        "year": bibfields.year_of(entry),
-        "month": bibfields.month_of(entry),
-        "venue": bibfields.plain(fields[venue_field]) if venue_field else None,
-        "shortvenue": bibfields.plain(fields["shortvenue"]) if fields.get("shortvenue") else None,
-        "venue_badge": bibfields.venue_badge(entry, badges),
-        "publisher": bibfields.plain(fields["publisher"]) if fields.get("publisher") else None,
-        "doi": doi if bibfields.doi_url(doi) else None,
-        "url": bibfields.web_url(fields.get("url")),
-        "arxiv": arxiv if bibfields.arxiv_url(arxiv) else None,
-    }
-
-
-def check_entry(entry: Entry, location: str) -> None:
-    """Warn about what a reader would miss or a link that cannot be made."""
-    for name in bibfields.missing_fields(entry):
-        warn(f"entry {entry.key!r} ({entry.type}) has no {name!r} field", location, "bib")
-    doi = bibfields.doi_of(entry)
-    if doi and not bibfields.doi_url(doi):
-        warn(f"entry {entry.key!r}: {doi!r} is not a DOI (10.NNNN/suffix)", location, "bib")
-    identifier = bibfields.arxiv_id(entry)
-    if identifier and not bibfields.arxiv_url(identifier):
-        warn(f"entry {entry.key!r}: {identifier!r} is not an arXiv id", location, "bib")
-    url = entry.fields.get("url")
-    if url and not bibfields.web_url(url):
-        warn(f"entry {entry.key!r}: url {url!r} is not an http(s) URL", location, "bib")
-
-
 # -- rendering pieces -------------------------------------------------------------
 
 
@@ -360,18 +282,6 @@ def style_name_or_default(name: str, location) -> str:
         warn(f"style {name!r} is not a portfolio style; using 'portfolio'", location, "bib")
         return bibstyle.STYLE_NAME
     return name
-
-
-def search_name(entry: Entry) -> str:
-    """What the search index matches: title words and every author's surname."""
-    title = bibfields.plain(entry.fields.get("title", entry.key))
-    surnames = [
-        bibfields.plain(" ".join(p.prelast_names + p.last_names))
-        for p in entry.persons.get("author", [])
-    ]
-    year = bibfields.year_of(entry)
-    details = ", ".join([*surnames, *([str(year)] if year else [])])
-    return f"{title} ({details})" if details else title
 
 
 def note_paper_object(env, entry: Entry, docname: str, anchor: str, lineno: int) -> None:
@@ -682,11 +592,6 @@ class ResolvePaperBacklinks(SphinxPostTransform):
 
 
 # -- build events ------------------------------------------------------------------
-
-
-def paper_docname(config, key: str) -> str | None:
-    folder = (config.portfolio_paper_pages or "").strip("/")
-    return f"{folder}/{anchor_of(key)}" if folder else None
 
 
 def page_source(key: str, bibfile: Path) -> str:
