@@ -14,8 +14,8 @@ from docutils import nodes
 
 from . import bibfields, bibstyle
 from .bibcache import load_style
+from .paper_nodes import paper_item, render
 from .papers import anchor_of, bib_entries
-from .publications import paper_item, render
 
 
 def compact_papers(document: nodes.document, env: Any, config: Any, wrapper: type) -> None:
