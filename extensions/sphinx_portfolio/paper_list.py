@@ -81,8 +81,6 @@ def style_name_or_default(name: str, location) -> str:
 
 
 def note_paper_object(env, entry: Entry, docname: str, anchor: str, lineno: int) -> None:
-    if "portfolio" not in env.domains:
-        return  # the portfolio domain is absent when this module runs alone
     domain = env.get_domain("portfolio")
     domain.note_object("paper", entry.key, search_name(entry), docname, anchor, lineno)
 

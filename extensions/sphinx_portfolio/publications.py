@@ -12,8 +12,10 @@ This module wires the feature; each concept lives in its own module:
   Google Scholar's tags);
 * :mod:`bib_errors`: malformed BibTeX as located warnings.
 
-Only this extension imports pybtex and sphinxcontrib-bibtex (the ``publications``
-extra).
+The package's ``setup()`` calls :func:`setup_publications` when a site lists
+``sphinx_portfolio.publications`` in its extensions; that name stays an
+extension of its own, which loads the package. Only then are pybtex and
+sphinxcontrib-bibtex (the ``publications`` extra) imported.
 """
 
 from __future__ import annotations
@@ -62,6 +64,14 @@ def setup_publications(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Lets ``sphinx_portfolio.publications`` be used as an extension on its own."""
-    setup_publications(app)
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    """``sphinx_portfolio.publications`` in conf.py: the package, publications
+    included, with the package's own version and env_version."""
+    app.setup_extension("sphinx_portfolio")
+    setup_publications(app)  # when loaded by another extension, not by conf.py
+    package = app.extensions["sphinx_portfolio"]
+    return {
+        **package.metadata,  # env_version
+        "version": package.version,
+        "parallel_read_safe": package.parallel_read_safe,
+        "parallel_write_safe": package.parallel_write_safe,
+    }
