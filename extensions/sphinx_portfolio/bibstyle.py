@@ -6,7 +6,8 @@ only). It never raises on a missing field: it renders what the entry has, so a
 site keeps building; :mod:`sphinx_portfolio.papers` reports what is missing as
 located warnings.
 
-The module is pure: no Sphinx import, no cache, no state kept between calls.
+The module is pure: no cache, no state kept between calls, no Sphinx import of
+its own (the few words a citation adds are translated by :mod:`words`).
 pybtex can use the style on its own through the ``pybtex.style.formatting``
 entry point ``portfolio``; a site's settings and the formatted-entry cache are
 :mod:`sphinx_portfolio.bibcache`'s.
