@@ -4,8 +4,8 @@ Plain text of a field, DOI / arXiv id / web URL and the one place a paper's
 links are built (:func:`paper_links`), year and month, names, venue and venue
 badge, the fields a reader would miss, the copyable BibTeX. No state beyond
 memoized parsing, no Sphinx import of its own (a thesis badge is translated by
-:mod:`words`): the style (:mod:`bibstyle`), the Sphinx side (:mod:`papers`) and the exporters
-all read entries through these.
+:mod:`words`). The style (:mod:`bibstyle`), the Sphinx side (:mod:`papers`)
+and the exporters all read entries through these.
 """
 
 from __future__ import annotations
