@@ -25,6 +25,8 @@ from .tailor import setup_tailor
 from .words import setup_words
 
 __version__ = "0.1.0"
+#: Listed in a site's extensions, it turns the publications feature on.
+PUBLICATIONS = "sphinx_portfolio.publications"
 
 
 def setup(app: Sphinx) -> dict[str, object]:
@@ -45,6 +47,12 @@ def setup(app: Sphinx) -> dict[str, object]:
     setup_indexing(app)
     app.setup_extension("sphinx_portfolio.assets")  # CSS and scripts, HTML builders only
     app.connect("env-updated", stale_referrers)
+    if PUBLICATIONS in app.config.extensions:
+        # Imported here: pybtex and sphinxcontrib-bibtex are the optional
+        # [publications] extra, needed only by sites that list papers.
+        from .publications import setup_publications
+
+        setup_publications(app)
     return {
         "version": __version__,
         "env_version": PortfolioDomain.data_version,

@@ -151,7 +151,7 @@ def read_bib(path: Path) -> str:
     from pybtex.database import parse_string
     from pybtex.scanner import PybtexError
 
-    from .bibstyle import missing_fields
+    from .bibfields import missing_fields
 
     text = read_text(path, "BibTeX")
     try:

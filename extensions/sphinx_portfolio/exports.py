@@ -205,27 +205,25 @@ def publication_item(paper: dict[str, Any]) -> dict[str, Any]:
 
 
 def paper_url(paper: dict[str, Any]) -> str:
-    if paper.get("doi"):
-        return f"https://doi.org/{paper['doi']}"
-    if paper.get("url"):
-        return paper["url"]
-    if paper.get("arxiv"):
-        return f"https://arxiv.org/abs/{paper['arxiv']}"
-    return ""
+    """The paper's first web link (DOI, its own URL, arXiv), as the records say."""
+    from .papers import web_links  # pybtex: only on sites with papers
+
+    links = web_links(paper)
+    return links[0] if links else ""
 
 
 def read_papers(env: Any) -> list[dict[str, Any]]:
     """Per-paper records of the configured .bib files, newest first.
 
-    The publications module owns reading and cleaning the .bib data; without
+    The papers module owns reading and cleaning the .bib data; without
     sphinxcontrib-bibtex (no ``cite`` domain) a site simply has no papers.
     """
     if "cite" not in env.domains:
         return []
-    from . import publications
+    from . import papers  # pybtex: only on sites with papers
 
-    entries = [entry for _path, entry in publications.bib_entries(env)]
-    records = publications.paper_records(entries)
+    entries = [entry for _path, entry in papers.bib_entries(env)]
+    records = papers.paper_records(entries)
     dates = {entry.key: entry.fields.get("date", "").strip() for entry in entries}
     for record in records:  # biblatex's ISO date, when the .bib gives one
         record["date"] = dates.get(record["key"], "")

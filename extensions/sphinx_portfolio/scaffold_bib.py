@@ -100,7 +100,7 @@ def bib_text(value: Any) -> str | None:
     escaped = "".join(_BIB_ESCAPES.get(char, char) for char in plain)
     from pybtex.exceptions import PybtexError  # pybtex: only when there are papers
 
-    from .bibstyle import plain as read_back
+    from .bibfields import plain as read_back
 
     # What pybtex's LaTeX reader raises on unbalanced braces and latexcodec on a lone
     # backslash: neither should pass the escaping above, and neither may stop the command.

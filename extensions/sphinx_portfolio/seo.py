@@ -120,14 +120,12 @@ def paper_data(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
 
 
 def paper_records_for(app: Sphinx, keys: list[str]) -> list[dict[str, Any]]:
-    """Plain records of the papers (the publications module reads the .bib files)."""
-    try:
-        from .publications import paper_records
+    """Plain records of the papers (the papers module reads the .bib files)."""
+    if "cite" not in app.env.domains:
+        return []  # no bibliography on this site
+    from . import papers  # pybtex: only on sites with papers
 
-        entries = app.env.get_domain("cite").bibdata.data.entries
-    except Exception:  # no bibliography on this site: names from the objects only
-        return []
-    return paper_records([entries[key] for key in keys if key in entries])
+    return papers.paper_records(papers.entries_by_key(app.env, keys))
 
 
 def scholarly_article(record: dict[str, Any], url: str) -> dict[str, Any]:
@@ -166,14 +164,9 @@ def scholarly_article(record: dict[str, Any], url: str) -> dict[str, Any]:
 
 
 def paper_links(record: dict[str, Any]) -> list[str]:
-    links = []
-    if record.get("doi"):
-        links.append(f"https://doi.org/{record['doi']}")
-    if record.get("url"):
-        links.append(record["url"])
-    if record.get("arxiv"):
-        links.append(f"https://arxiv.org/abs/{record['arxiv']}")
-    return links
+    from .papers import web_links  # pybtex: only on sites with papers
+
+    return web_links(record)
 
 
 # -- robots.txt ---------------------------------------------------------------
