@@ -93,7 +93,7 @@ class PortfolioDomain(Domain):
         "selection": (),  # tags of a tailored build (tailor.py)
         "impact-digest": "",  # what collector pages last showed (impact.py)
     }
-    data_version = 4
+    data_version = 5  # 5: experience_card moved to experience.py (pickled doctrees)
     dangling_warnings = {  # noqa: RUF012
         "card": "unknown experience card: %(target)s",
         "metric": "unknown metric: %(target)s",
