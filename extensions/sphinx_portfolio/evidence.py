@@ -76,7 +76,7 @@ def _label(env: BuildEnvironment, name: str) -> Target | None:
 def _portfolio_object(env: BuildEnvironment, name: str) -> Target | None:
     domain = env.get_domain("portfolio")
     for typ in ("card", "metric"):
-        found = domain._target(typ, name)
+        found = domain.target(typ, name)
         if found is not None:
             docname, anchor, title = found
             return Target(title, docname=docname, anchor=anchor)

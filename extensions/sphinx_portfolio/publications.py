@@ -19,7 +19,6 @@ located warning of type ``portfolio.bib`` and the page still builds.
 
 from __future__ import annotations
 
-import ast
 import html
 import re
 from collections.abc import Iterable
@@ -38,7 +37,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import bibstyle
+from . import bibstyle, compat
 from .shared import UNINDEXED, LenientOptions, UnknownOption, add_node_only_for, ignore, warn
 from .words import _, setup_words
 
@@ -388,22 +387,9 @@ def note_paper_object(env, entry: Entry, docname: str, anchor: str, lineno: int)
 def register_citations(env, list_id: str, lineno: int, style_name: str, shown) -> None:
     """Make this list a sphinxcontrib-bibtex bibliography, so that {cite:p}
     resolves to its entries (and to their stable anchors)."""
-    from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
-
     bibfiles = list(dict.fromkeys(path for path, _, _ in shown))
-    cite_domain(env).bibliographies[BibliographyKey(env.docname, list_id)] = BibliographyValue(
-        line=lineno,
-        bibfiles=bibfiles,
-        style=style_name,
-        list_="citation",
-        enumtype="arabic",
-        start=1,
-        labelprefix="",
-        keyprefix="",
-        filter_=ast.parse("False"),  # only the keys below
-        citation_nodes={entry.key: nodes.Element(ids=[anchor]) for _, entry, anchor in shown},
-        keys=[entry.key for _, entry, _ in shown],
-    )
+    anchors = [(entry.key, anchor) for _, entry, anchor in shown]
+    compat.add_bibliography(env, list_id, lineno, bibfiles, style_name, anchors)
 
 
 # -- directives and role ---------------------------------------------------------
