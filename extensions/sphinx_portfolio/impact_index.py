@@ -26,10 +26,10 @@ from .evidence import evidence_link, resolve
 from .impact import rebuilt_badge
 from .jsonld import add_to_page
 from .metrics import plain_number
+from .shared import package_stamp
 from .words import _, words_stamp
 
 PAGE = "portfolio-impact"
-CODE_FILES = ("impact_index.py", "badges.py", "evidence.py", "metrics.py", "impact.py")
 BASE_COLUMNS = (_("Figure"), _("Value"), _("Role"))
 FACT_COLUMNS = {
     "method": _("Method"),
@@ -261,7 +261,9 @@ def cached_body(app: Sphinx) -> str:
 
 
 def cache_key(app: Sphinx) -> str:
-    """Everything the rendered table depends on: data, evidence targets, code."""
+    """Everything the rendered table depends on: data, evidence targets, the
+    extension's code and version, the build's language, the builder and how it
+    spells links (``html_link_suffix``, dirhtml's folders)."""
     env = app.env
     domain = env.get_domain("portfolio")
     evidence = sorted(
@@ -269,9 +271,11 @@ def cache_key(app: Sphinx) -> str:
         for m in domain.metrics.values()
         if "evidence" in m.facts
     )
-    code = "".join(Path(__file__).with_name(f).read_text() for f in CODE_FILES)
     words = words_stamp(app.config.language)  # the page is in the build's language
-    payload = json.dumps([domain.digest(), evidence, code, app.builder.name, words], default=list)
+    links = app.builder.get_relative_uri(PAGE, "a/page")
+    payload = json.dumps(
+        [domain.digest(), evidence, package_stamp(), app.builder.name, words, links], default=list
+    )
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
