@@ -149,13 +149,13 @@ def targets_of(env: Any, docname: str, stop: set[str]) -> Iterator[Target]:
     shown = {
         card.anchor: f"{card.title}, {card.org}"
         for card in domain.cards.values()
-        if card.docname == docname and domain.selected(card.tags)
+        if card.docname == docname
     }
     try:
         doctree = env.get_doctree(docname)
     except (FileNotFoundError, OSError):
         return
-    remove_unselected(doctree, domain)  # a dropped bullet's words find nothing
+    remove_unselected(doctree, domain)  # a dropped card or bullet: its words find nothing
     for card in doctree.findall(experience_card):
         if card["ids"] and card["ids"][0] in shown:
             anchor = card["ids"][0]
