@@ -5,6 +5,8 @@ anywhere in its text. A tag given with ``-t`` selects content only if some card 
 bullet of the site uses it, so unrelated tags (``-t draft``) change nothing.
 Untagged content is always kept. The selection is applied when pages are written,
 so the same environment serves every variant, and exporters ask the domain.
+What it prunes is recognised by its own base classes (:class:`tagged_card`,
+:class:`badge_row`), so this module imports neither cards nor badges.
 """
 
 from __future__ import annotations
