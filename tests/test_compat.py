@@ -34,6 +34,13 @@ def test_search_index_entries_are_the_ones_the_index_writes(cards):
     assert written["compat phrase"] == [(number, "some-anchor", True)]
 
 
+def test_search_stopwords_follow_the_search_language(cards):
+    english = compat.search_stopwords(cards.env, "en", {}, "")
+    german = compat.search_stopwords(cards.env, "de", {}, "")
+    assert {"the", "and"} <= english and "und" not in english
+    assert "und" in german and "the" not in german
+
+
 def test_search_index_reads_and_writes_as_sphinx_does(cards, tmp_path):
     path = Path(cards.outdir) / "searchindex.js"
     head, index = compat.read_search_index(path)
@@ -90,3 +97,14 @@ def test_add_bibliography_makes_cite_resolve_to_the_papers_list(tmp_path):
     page = Path(app.outdir, "interests.html").read_text(encoding="utf-8")
     links = BeautifulSoup(page, "html.parser").select(".bibtex-citation a")
     assert [a["href"] for a in links] == ["papers.html#newest2025", "papers.html#older2019"]
+
+
+def test_cite_targets_are_the_bibliographys_entries(tmp_path):
+    pytest.importorskip("sphinxcontrib.bibtex", reason="sphinxcontrib-bibtex is not installed")
+    from bs4 import BeautifulSoup
+
+    app = build_site(copy_root("typed", tmp_path))
+    found = {key: (docname, anchor) for key, docname, anchor in compat.cite_targets(app.env)}
+    docname, anchor = found["doe2020"]
+    page = Path(app.outdir, f"{docname}.html").read_text(encoding="utf-8")
+    assert "Doe" in BeautifulSoup(page, "html.parser").find(id=anchor).get_text()

@@ -41,7 +41,6 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.search import IndexBuilder
 
 from . import compat
 from .badges import metric_badge
@@ -117,8 +116,9 @@ def stopwords(app: Sphinx, env: Any) -> set[str]:
     """The stopwords of the search language (the builder makes its indexer later)."""
     config = app.config
     language = config.html_search_language or config.language
-    indexer = IndexBuilder(env, language, config.html_search_options, config.html_search_scorer)
-    return set(getattr(indexer.lang, "stopwords", ()))
+    return compat.search_stopwords(
+        env, language, config.html_search_options, config.html_search_scorer
+    )
 
 
 def pages_with_targets(domain: Any) -> set[str]:
