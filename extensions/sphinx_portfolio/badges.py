@@ -17,7 +17,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxRole
 
-from .domain import MetricEntry, PortfolioDomain, documents_in_reading_order
+from .domain import PortfolioDomain
+from .entries import MetricEntry, documents_in_reading_order
 from .metrics import Metric, MetricError, parse_metric, plain_number
 from .shared import (
     UNINDEXED,

@@ -18,7 +18,8 @@ from sphinx.application import Sphinx
 from sphinx.util.nodes import make_id
 
 from .badges import CARD_CONTEXT, copy_badge, metric_badge
-from .domain import CardEntry, PortfolioDomain, warn_duplicate_card
+from .domain import PortfolioDomain, warn_duplicate_card
+from .entries import CardEntry
 from .shared import (
     UNINDEXED,
     VISUALLY_HIDDEN,

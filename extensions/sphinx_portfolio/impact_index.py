@@ -21,7 +21,8 @@ from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.domains import Index, IndexEntry
 
-from .domain import MetricEntry, documents_in_reading_order, label_anchor
+from .domain import label_anchor
+from .entries import MetricEntry, documents_in_reading_order
 from .evidence import evidence_link, resolve
 from .impact import rebuilt_badge
 from .jsonld import add_to_page
