@@ -60,6 +60,17 @@ def test_an_unreadable_search_index_reads_as_none(tmp_path):
         assert compat.read_search_index(path) is None
 
 
+def test_render_fragment_numbers_nothing_of_the_last_page(cards):
+    # As if the last page written had numbered sections and figures.
+    cards.builder.secnumbers = {"": (2,), "#label": (2, 1)}
+    cards.builder.fignumbers = {"figure": {"fig": (3,)}}
+    section = nodes.section("", nodes.title("Label", "Label"), ids=["label"])
+    section += nodes.paragraph("", "Text.")
+    html = compat.render_fragment(cards.builder, section)
+    assert "Label" in html and "<p>Text.</p>" in html
+    assert "2." not in html and "3" not in html
+
+
 def resolve_ref(app, target: str, explicit: bool) -> nodes.Element | None:
     std = app.env.get_domain("std")
     contnode = nodes.inline("shown", "shown")

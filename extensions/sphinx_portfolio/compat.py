@@ -61,6 +61,19 @@ def write_search_index(path: Path, head: str, index: dict[str, Any]) -> None:
     path.write_text(f"{head}({json.dumps(index, separators=(',', ':'))})", encoding="utf-8")
 
 
+def render_fragment(builder: Any, node: Any) -> str:
+    """The HTML of a doctree node that is on no page, as the HTML builder writes it.
+
+    The HTML translator reads the builder's per-page tables of figure and section
+    numbers, which Sphinx sets only while writing a page; left over from the last
+    page, they would number this node's sections. Checked: Sphinx 7.4.0 and 9.0.4
+    (``fignumbers``, ``secnumbers``, ``render_partial``).
+    """
+    builder.fignumbers = {}
+    builder.secnumbers = {}
+    return builder.render_partial(node)["fragment"]
+
+
 def point_label(std: Any, name: str, docname: str, anchor: str, title: str) -> None:
     """Make the std domain's label ``name`` lead to (docname, anchor), silently.
 

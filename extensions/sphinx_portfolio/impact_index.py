@@ -21,6 +21,7 @@ from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.domains import Index, IndexEntry
 
+from . import compat
 from .domain import label_anchor
 from .entries import MetricEntry, documents_in_reading_order
 from .evidence import evidence_link, resolve
@@ -189,8 +190,6 @@ def render_index_page(app: Sphinx, pagename: str, templatename: str, context: di
     """Swap the generic domainindex template for the table, in HTML builders."""
     if pagename != PAGE or not hasattr(app.builder, "render_partial"):
         return None
-    # The HTML translator reads these per-page tables, which Sphinx sets only while
-    # writing a document; this page is not one, so it has no numbered figures.
     context["body"] = cached_body(app)
     context["title"] = ImpactIndex.localname
     context["metatags"] = context.get("metatags", "") + meta_tags(app)
@@ -252,11 +251,7 @@ def cached_body(app: Sphinx) -> str:
             return cached["body"]
     except (OSError, ValueError, KeyError):
         pass
-    # The HTML translator reads these per-page tables, which Sphinx sets only while
-    # writing a document; this page is not one, so it has no numbered figures.
-    app.builder.fignumbers = {}
-    app.builder.secnumbers = {}
-    body = app.builder.render_partial(index_doctree(app.env, app.builder))["fragment"]
+    body = compat.render_fragment(app.builder, index_doctree(app.env, app.builder))
     path.write_text(json.dumps({"key": key, "body": body}), encoding="utf-8")
     return body
 
