@@ -13,7 +13,6 @@ warning of type ``portfolio.bib`` and the page still builds.
 
 from __future__ import annotations
 
-import ast
 import re
 from typing import Any
 
@@ -23,14 +22,13 @@ from pybtex.database import Entry
 from pybtex.plugin import PluginNotFound, find_plugin
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import bibfields, bibstyle
+from . import bibfields, bibstyle, compat
 from .bibcache import load_style
 from .paper_nodes import bibtex_block, entry_body, paper_item, title_line
 from .papers import (
     anchor_of,
     bib_entries,
     check_entry,
-    cite_domain,
     entry_lines,
     note_bib_dependencies,
     paper_docname,
@@ -88,22 +86,9 @@ def note_paper_object(env, entry: Entry, docname: str, anchor: str, lineno: int)
 def register_citations(env, list_id: str, lineno: int, style_name: str, shown) -> None:
     """Make this list a sphinxcontrib-bibtex bibliography, so that {cite:p}
     resolves to its entries (and to their stable anchors)."""
-    from sphinxcontrib.bibtex.directives import BibliographyKey, BibliographyValue
-
     bibfiles = list(dict.fromkeys(path for path, _, _ in shown))
-    cite_domain(env).bibliographies[BibliographyKey(env.docname, list_id)] = BibliographyValue(
-        line=lineno,
-        bibfiles=bibfiles,
-        style=style_name,
-        list_="citation",
-        enumtype="arabic",
-        start=1,
-        labelprefix="",
-        keyprefix="",
-        filter_=ast.parse("False"),  # only the keys below
-        citation_nodes={entry.key: nodes.Element(ids=[anchor]) for _, entry, anchor in shown},
-        keys=[entry.key for _, entry, _ in shown],
-    )
+    anchors = [(entry.key, anchor) for _, entry, anchor in shown]
+    compat.add_bibliography(env, list_id, lineno, bibfiles, style_name, anchors)
 
 
 # -- directives and role ---------------------------------------------------------

@@ -1,4 +1,13 @@
-"""What every directive of the extension shares: options, warnings, checks."""
+"""What the extension's modules share, and nothing of one feature alone.
+
+- warnings: :func:`warn` and the one list of :data:`WARNING_SUBTYPES`;
+- checks of what authors write: :func:`is_safe_url`, :func:`looks_like_html`,
+  :func:`split_explicit` (``shown <target>``), and :class:`PortfolioDirective`
+  with :class:`LenientOptions`, which report unknown options;
+- names several writers use: :data:`THESES`, CSS classes such as :data:`UNINDEXED`;
+- tree and registration helpers (:func:`nearest`, :func:`add_node_only_for`);
+- :func:`package_stamp`, the digest of the code that cache keys use.
+"""
 
 from __future__ import annotations
 
