@@ -12,14 +12,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 from conftest import REPO
 
 PACKAGE = REPO / "extensions" / "sphinx_portfolio"
 MAX_LINES = 400
 PACKAGE_NAME = "sphinx_portfolio"
-UNTIL_MERGED = pytest.mark.xfail(strict=False, reason="until issue 11's branches merge")
 
 
 def modules(package: Path) -> dict[str, ast.Module]:
@@ -93,19 +90,16 @@ def broad_handlers(package: Path) -> list[str]:
     return found
 
 
-@UNTIL_MERGED
 def test_no_import_cycle():
     cycle = find_cycle(import_graph(PACKAGE))
     assert cycle == [], "import cycle: " + " -> ".join(cycle)
 
 
-@UNTIL_MERGED
 def test_no_module_over_400_lines():
     lines = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in PACKAGE.glob("*.py")}
     assert {name: n for name, n in lines.items() if n > MAX_LINES} == {}
 
 
-@UNTIL_MERGED
 def test_no_handler_catches_everything():
     assert broad_handlers(PACKAGE) == []
 
