@@ -27,7 +27,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
+from .domain import PortfolioDomain
+from .entries import CardEntry, MetricEntry, documents_in_reading_order
 from .export_link import setup_export_link, writes_exports
 from .jsonresume import (
     CARD_TEXTS,
