@@ -103,3 +103,20 @@ def test_another_language_drops_the_cache(marked_site):
     shown = rebuild(srcdir, language="pt_BR")
     assert "Em Proceedings" in shown["newest2025"]
     assert "páginas 1–10" in shown["older2019"]
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        b"\x80\x04\x95" + b"\xff" * 8 + b"K",  # a frame length no file has: OverflowError
+        b"\x80\x04]\x94.",  # a list, not the cache's dict
+        b"\x80\x04\x95\x05",  # cut short
+        b"not a pickle",
+    ],
+)
+def test_a_damaged_cache_file_is_formatted_afresh(marked_site, damaged):
+    srcdir, first = marked_site
+    cache = srcdir / "_build" / "doctrees" / bibcache.CACHE_FILE
+    assert cache.is_file()
+    cache.write_bytes(damaged)
+    assert rebuild(srcdir) == first

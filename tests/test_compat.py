@@ -93,7 +93,6 @@ def test_point_label_moves_a_ref_silently(cards):
 
 
 def test_add_bibliography_makes_cite_resolve_to_the_papers_list(tmp_path):
-    pytest.importorskip("sphinxcontrib.bibtex", reason="sphinxcontrib-bibtex is not installed")
     from bs4 import BeautifulSoup
 
     app = build_site(copy_root("publications", tmp_path), confoverrides={"nitpicky": True})
@@ -111,7 +110,6 @@ def test_add_bibliography_makes_cite_resolve_to_the_papers_list(tmp_path):
 
 
 def test_cite_targets_are_the_bibliographys_entries(tmp_path):
-    pytest.importorskip("sphinxcontrib.bibtex", reason="sphinxcontrib-bibtex is not installed")
     from bs4 import BeautifulSoup
 
     app = build_site(copy_root("typed", tmp_path))
@@ -119,3 +117,17 @@ def test_cite_targets_are_the_bibliographys_entries(tmp_path):
     docname, anchor = found["doe2020"]
     page = Path(app.outdir, f"{docname}.html").read_text(encoding="utf-8")
     assert "Doe" in BeautifulSoup(page, "html.parser").find(id=anchor).get_text()
+
+
+def test_bibtex_files_and_entries_are_the_bib_files_as_written(tmp_path):
+    import re
+
+    app = build_site(copy_root("publications", tmp_path))
+    [(path, keys)] = compat.bibtex_files(app.env).items()
+    text = Path(path).read_text(encoding="utf-8")
+    assert Path(path).name == "refs.bib"
+    assert keys == re.findall(r"^@\w+\{([^,]+),", text, re.MULTILINE)  # file order
+    entries = compat.bibtex_entries(app.env)
+    assert sorted(entries) == sorted(keys)
+    assert entries["older2019"].fields["title"] == "Notes on the Analytical Engine"
+    assert entries["OLDER2019"] is entries["older2019"]  # BibTeX keys ignore case

@@ -108,3 +108,14 @@ def test_the_data_refreshes_the_page(srcdir):
     work.write_text(work.read_text(encoding="utf-8").replace("−0.5% CPC", "−0.7% CPC"))
     page = index_text(build_site(srcdir))
     assert "−0.7% CPC" in page and "−0.5% CPC" not in page
+
+
+@pytest.mark.parametrize("damaged", ["[]", '"text"', "{not json", "\udcff"])
+def test_a_damaged_cache_file_renders_the_page_again(srcdir, monkeypatch, damaged):
+    cache = srcdir / "_build" / "doctrees" / "portfolio-impact.html.json"
+    assert cache.is_file()
+    cache.write_text(damaged, encoding="utf-8", errors="surrogateescape")
+    rename_a_column(monkeypatch, srcdir)  # the page is rendered, not read from the cache
+    app = build_site(srcdir)
+    assert warnings_of(app) == []
+    assert "Result Value Role" in index_text(app)

@@ -258,6 +258,17 @@ def test_missing_files_and_an_existing_folder(tmp_path):
     assert (tmp_path / "site" / "index.md").read_text(encoding="utf-8").startswith("# Ada")
 
 
+def test_a_file_that_cannot_be_written_is_one_line(tmp_path):
+    (tmp_path / "resume.json").write_text('{"basics": {"name": "Ada"}}', encoding="utf-8")
+    (tmp_path / "site" / "conf.py").mkdir(parents=True)  # a folder where the file goes
+    run = run_new(tmp_path, "site", "--from", "resume.json", "--force")
+    assert (run.returncode, run.stderr.splitlines()[-1]) == (
+        1,
+        "sphinx-portfolio: error: site/conf.py: cannot write it (Is a directory)",
+    )
+    assert "Traceback" not in run.stderr
+
+
 @pytest.mark.parametrize(
     ("bib", "message"),
     [

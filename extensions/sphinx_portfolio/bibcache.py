@@ -46,10 +46,7 @@ class FormattedCache:
 
     def open(self, path: Path) -> None:
         self.path, self.used = path, {}
-        try:
-            self.known = pickle.loads(path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self.known = {}
+        self.known = read_cache_file(path)
 
     def get(self, key: str) -> Any:
         found = self.used.get(key)
@@ -66,6 +63,31 @@ class FormattedCache:
         if self.path is not None and self.used.keys() != self.known.keys():
             self.path.write_bytes(pickle.dumps(self.used))
             self.known = dict(self.used)
+
+
+#: What pickle.loads raises on a damaged file: besides UnpicklingError, the pickle
+#: docs name AttributeError, EOFError, ImportError and IndexError; a damaged length
+#: or opcode argument also gives OverflowError, MemoryError, ValueError or TypeError.
+DAMAGED_PICKLE = (
+    pickle.UnpicklingError,
+    AttributeError,
+    EOFError,
+    ImportError,
+    IndexError,
+    OverflowError,
+    MemoryError,
+    ValueError,
+    TypeError,
+)
+
+
+def read_cache_file(path: Path) -> dict[str, Any]:
+    """The cache file's entries; none if it is missing, damaged or not ours."""
+    try:
+        known = pickle.loads(path.read_bytes())
+    except (OSError, *DAMAGED_PICKLE):
+        return {}
+    return known if isinstance(known, dict) else {}
 
 
 def fingerprint(style: PortfolioStyle, label: str, entry: Entry) -> str:

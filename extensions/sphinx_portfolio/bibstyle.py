@@ -34,6 +34,7 @@ from .bibfields import (
     person_name,
     visible_authors,
 )
+from .shared import THESES
 from .words import _
 
 STYLE_NAME = "portfolio"
@@ -124,9 +125,8 @@ class PortfolioStyle(BaseStyle):
         kind = entry.type.lower()
         if kind == "article":
             where = self._journal(entry)
-        elif kind in ("phdthesis", "mastersthesis"):
-            label = _("Ph.D. thesis") if kind == "phdthesis" else _("Master's thesis")
-            where = _join([Text(label), _field(entry, "school")])
+        elif kind in THESES:
+            where = _join([Text(_(THESES[kind].venue)), _field(entry, "school")])
         else:
             where = self._container(entry)
         date = _join([_field(entry, "month"), _field(entry, "year")], sep=" ")

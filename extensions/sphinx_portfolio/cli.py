@@ -174,12 +174,18 @@ def write(site: Site, target: Path, force: bool) -> None:
         files[LEFT_OUT] = json.dumps(site.left_out, indent=2, ensure_ascii=False) + "\n"
     if force and target.exists():
         for name, text in files.items():
-            (target / name).write_text(text, encoding="utf-8")
+            try:
+                (target / name).write_text(text, encoding="utf-8")
+            except OSError as error:  # e.g. a folder where the file goes
+                raise InputError(f"{target / name}: cannot write it ({error.strerror})") from None
         return
     parent = target.absolute().parent
     if not parent.is_dir():
         raise InputError(f"{target}: its parent folder {parent} does not exist")
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=parent))
+    except OSError as error:  # a parent we may not write in
+        raise InputError(f"{target}: cannot write it ({error.strerror})") from None
     try:
         for name, text in files.items():
             (staging / name).write_text(text, encoding="utf-8")

@@ -96,6 +96,25 @@ def cite_targets(env: Any) -> Iterator[tuple[str, str, str]]:
         yield citation.key, citation.bibliography_key.docname, citation.citation_id
 
 
+def bibtex_files(env: Any) -> dict[Any, list[str]]:
+    """The configured .bib files, each with the keys of its entries in file order.
+
+    Read from the cite domain's ``bibdata``, which has no other reader API.
+    Checked: sphinxcontrib-bibtex 2.7.0 (``BibtexDomain.bibdata``, ``BibData.bibfiles``,
+    ``BibFile.keys``; a file is named by a ``Path``).
+    """
+    bibfiles = env.get_domain("cite").bibdata.bibfiles
+    return {path: list(bibfile.keys) for path, bibfile in bibfiles.items()}
+
+
+def bibtex_entries(env: Any) -> Any:
+    """Every entry of the configured .bib files, by key (pybtex's case-insensitive dict).
+
+    Checked: sphinxcontrib-bibtex 2.7.0 (``BibData.data``, a pybtex ``BibliographyData``).
+    """
+    return env.get_domain("cite").bibdata.data.entries
+
+
 def add_bibliography(
     env: Any,
     list_id: str,

@@ -3,7 +3,7 @@
 Entries are keyed by docname so that a re-read page replaces exactly its own
 entries (``clear_doc``) and a parallel read merges exactly the pages each worker
 read (``merge_domaindata``). The entries themselves (plain NamedTuples, cheap to
-pickle) are defined in :mod:`entries` (exports.py still imports them from here).
+pickle) are defined in :mod:`entries`.
 This module owns the domain: storing, selecting for tailored builds, merging
 parallel reads and resolving references.
 """

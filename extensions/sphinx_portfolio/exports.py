@@ -27,11 +27,13 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
+from .domain import PortfolioDomain
+from .entries import CardEntry, MetricEntry, documents_in_reading_order
 from .export_link import setup_export_link, writes_exports
 from .jsonresume import (
     CARD_TEXTS,
     EDUCATION_KINDS,
+    ISO_DATE,
     LABEL_CLASSES,
     PAGE_KEY,
     PAGE_SECTIONS,
@@ -40,7 +42,6 @@ from .jsonresume import (
     VOLUNTEER_KINDS,
     parse_period,
 )
-from .jsonresume import ISO_DATE as _ISO_DATE  # the name publication_item reads
 from .profiles import read_contact, read_profiles, setup_profiles
 from .shared import THESES, is_safe_url
 
@@ -192,7 +193,7 @@ def publication_item(paper: dict[str, Any]) -> dict[str, Any]:
         item["publisher"] = publisher
     if paper.get("year"):
         date = paper.get("date") or ""
-        exact = _ISO_DATE.match(date) and date.startswith(str(paper["year"]))
+        exact = ISO_DATE.match(date) and date.startswith(str(paper["year"]))
         item["releaseDate"] = date if exact else str(paper["year"])
     url = paper_url(paper)
     if url:

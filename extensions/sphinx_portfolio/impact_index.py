@@ -249,7 +249,7 @@ def cached_body(app: Sphinx) -> str:
         cached = json.loads(path.read_text(encoding="utf-8"))
         if cached["key"] == key:
             return cached["body"]
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError):  # none, damaged, or not a dict
         pass
     body = compat.render_fragment(app.builder, index_doctree(app.env, app.builder))
     path.write_text(json.dumps({"key": key, "body": body}), encoding="utf-8")

@@ -110,13 +110,15 @@ QUALITATIVE_NUMBERS = [
 _MINUS = "-−–"
 _SIGN = r"[+\-−–]"
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_FIGURE = re.compile(
+#: A figure without its end: sign, currency, number, scale, unit. Shared with
+#: scaffold_figures, which finds figures inside prose and ends them its own way.
+FIGURE_BODY = (
     rf"(?P<sign>{_SIGN})?\s*(?P<currency>[$€£])?{_NUMBER}"
     r"(?:\s*(?P<scale>[KMB])\b|(?P<scale2>[KMB])(?=\s|$))?"
     r"\s*(?P<unit>%|pp\b|×|x\b)?"
-    # The figure ends here: "1e400 CTR" is not the number 1 with a label "e400 CTR".
-    r"(?=[\s,;:)]|$)"
 )
+# The figure ends here: "1e400 CTR" is not the number 1 with a label "e400 CTR".
+_FIGURE = re.compile(FIGURE_BODY + r"(?=[\s,;:)]|$)")
 _LEADING = re.compile(rf"^{_FIGURE.pattern}\s*(?P<label>.*)$", re.DOTALL)
 _TRAILING = re.compile(rf"^(?P<label>.+?)\s+by\s+{_FIGURE.pattern}$", re.DOTALL)
 _QUALITATIVE = re.compile(
@@ -162,7 +164,7 @@ class Metric:
             # The author's own words ("six-figures"), kept as written.
             return self.magnitude.replace("-", " ")
         scale = _scale_of(self.magnitude)
-        number = _plain(abs(self.value) / scale).replace(".", decimal)
+        number = plain_digits(abs(self.value) / scale).replace(".", decimal)
         unit = CURRENCY_WORDS.get(self.unit) or UNIT_WORDS.get(self.unit)
         if unit and number == "1" and not self.magnitude:
             unit = ONE_UNIT_WORDS[self.unit]
@@ -286,7 +288,7 @@ def _scale_of(magnitude: str) -> float:
     return SCALES.get(magnitude, 1.0)
 
 
-def _plain(number: float) -> str:
+def plain_digits(number: float) -> str:
     """A number without float noise: 1.34, 5, 0.24."""
     text = f"{number:.6f}".rstrip("0").rstrip(".")
     return text or "0"
@@ -294,4 +296,6 @@ def _plain(number: float) -> str:
 
 def plain_number(value: float | None) -> str:
     """The ``data-metric-value`` form: '-1.34', '5000000', or '' when unknown."""
-    return "" if value is None else _plain(value) if value >= 0 else "-" + _plain(-value)
+    if value is None:
+        return ""
+    return plain_digits(value) if value >= 0 else "-" + plain_digits(-value)

@@ -23,7 +23,7 @@ from . import bibfields, bibstyle
 from .bibcache import load_style
 from .paper_list import checked_options
 from .paper_nodes import entry_body, render, venue_badge
-from .papers import anchor_of, bib_entries, cite_domain, note_bib_dependencies, paper_record
+from .papers import anchor_of, bib_entries, entry_of, note_bib_dependencies, paper_record
 from .shared import UNINDEXED, LenientOptions, warn
 from .words import _
 
@@ -46,7 +46,7 @@ class PaperDirective(SphinxDirective):
         key = self.arguments[0]
         note_bib_dependencies(self.env)
         # A lookup, not a scan of every entry: one paper page each made that O(N²).
-        entry = cite_domain(self.env).bibdata.data.entries.get(key)
+        entry = entry_of(self.env, key)
         if entry is None or entry.key != key:  # pybtex's keys ignore case; ours do not
             warn(f"paper: no entry {key!r} in the .bib files", self.get_location(), "bib")
             return []

@@ -2,9 +2,9 @@
 
 The .bib files are the ones configured for sphinxcontrib-bibtex
 (``bibtex_bibfiles``); this module reads the parsed data from its ``cite``
-domain. Everything else that needs a site's papers asks here: the list and the
-pages (:mod:`paper_list`, :mod:`paper_pages`), the exporters (``resume.json``),
-the JSON-LD of :mod:`seo` and the CV. A paper's links are built by
+domain (through :mod:`compat`). Everything else that needs a site's papers asks
+here: the list and the pages (:mod:`paper_list`, :mod:`paper_pages`), the
+exporters (``resume.json``), the JSON-LD of :mod:`seo` and the CV. A paper's links are built by
 :func:`bibfields.paper_links`; :func:`record_links` gives them for a record.
 """
 
@@ -18,29 +18,29 @@ from typing import Any
 from docutils import nodes
 from pybtex.database import BibliographyData, Entry
 
-from . import bibfields
+from . import bibfields, compat
 from .bibfields import Link
 from .shared import warn
 
 
-def cite_domain(env):
-    return env.domains["cite"]
-
-
 def bib_entries(env) -> list[tuple[Path, Entry]]:
     """All entries of the configured .bib files, in file order."""
-    bibdata = cite_domain(env).bibdata
+    entries = compat.bibtex_entries(env)
     return [
-        (path, bibdata.data.entries[key])
-        for path, bibfile in bibdata.bibfiles.items()
-        for key in bibfile.keys
-        if key in bibdata.data.entries
+        (path, entries[key])
+        for path, keys in compat.bibtex_files(env).items()
+        for key in keys
+        if key in entries
     ]
+
+
+def entry_of(env, key: str) -> Entry | None:
+    return compat.bibtex_entries(env).get(key)
 
 
 def note_bib_dependencies(env) -> None:
     """Re-read the page when a .bib file changes (a new entry shows up)."""
-    for path in cite_domain(env).bibdata.bibfiles:
+    for path in compat.bibtex_files(env):
         env.note_dependency(str(path))
 
 
@@ -110,7 +110,7 @@ def check_entry(entry: Entry, location: str) -> None:
 
 def entries_by_key(env, keys: Iterable[str]) -> list[Entry]:
     """The entries of *keys* that the .bib files have, in the order asked."""
-    entries = cite_domain(env).bibdata.data.entries
+    entries = compat.bibtex_entries(env)
     return [entries[key] for key in keys if key in entries]
 
 

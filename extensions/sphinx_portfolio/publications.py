@@ -29,28 +29,19 @@ from .bibcache import setup_site_style
 from .paper_list import OrcidRole, PublicationsDirective
 from .paper_nodes import setup_paper_nodes
 from .paper_pages import LinkPaperTitles, PaperDirective, ResolvePaperBacklinks, write_paper_pages
-from .words import setup_words
-
-#: The name a site lists in ``extensions``.
-EXTENSION = "sphinx_portfolio.publications"
-
-
-def add_config(app: Sphinx, name: str, default, types=()) -> None:
-    # The package's setup() may declare a shared value first.
-    if name not in app.config:
-        app.add_config_value(name, default, "env", types)
 
 
 def setup_publications(app: Sphinx) -> None:
+    """Only ever called once the package's setup() has run: the message catalog
+    and the stylesheet (assets) are already there."""
     if "portfolio_paper_pages" in app.config:
         return  # already set up
     app.setup_extension("sphinxcontrib.bibtex")
-    setup_words(app)
-    add_config(app, "portfolio_owner", [], (list, tuple, str))
-    add_config(app, "portfolio_max_authors", 8, (int,))
-    add_config(app, "portfolio_venue_badges", {}, (dict,))
-    add_config(app, "portfolio_orcid", None, (str, type(None)))
-    add_config(app, "portfolio_paper_pages", "papers", (str, type(None)))
+    app.add_config_value("portfolio_owner", [], "env", (list, tuple, str))
+    app.add_config_value("portfolio_max_authors", 8, "env", (int,))
+    app.add_config_value("portfolio_venue_badges", {}, "env", (dict,))
+    app.add_config_value("portfolio_orcid", None, "env", (str, type(None)))
+    app.add_config_value("portfolio_paper_pages", "papers", "env", (str, type(None)))
     setup_paper_nodes(app)
     app.add_directive("publications", PublicationsDirective)
     app.add_directive("paper", PaperDirective)
@@ -60,7 +51,6 @@ def setup_publications(app: Sphinx) -> None:
     setup_bib_errors(app)
     setup_site_style(app)
     app.connect("builder-inited", write_paper_pages, priority=600)
-    app.setup_extension("sphinx_portfolio.assets")  # the stylesheet, for HTML pages
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -17,7 +17,9 @@ from .shared import looks_like_html
 
 _FIGURE_IN_TEXT = re.compile(
     r"(?<![\w.])"
-    + metrics._FIGURE.pattern.replace(r"(?=[\s,;:)]|$)", r"(?=[\s,;:)!?]|\.(?:\s|$)|$)")
+    + metrics.FIGURE_BODY
+    # In prose a figure may also end a sentence: "grew 12%." or "by 3x!"
+    + r"(?=[\s,;:)!?]|\.(?:\s|$)|$)"
 )
 _LABEL_WORD = re.compile(r"\s+([^\W\d][\w'’/&+-]*)")
 _WORDS_BEFORE_A_LABEL = """cut grew drove won built made led hit and or with through by while
@@ -113,7 +115,7 @@ def written_spec(record: dict) -> str:
         sign = "+"
     currency = {v: k for k, v in metrics.CURRENCIES.items()}.get(record.get("unit"), "")
     unit = "" if currency else record.get("unit") or ""
-    number = metrics._plain(abs(value) / metrics.SCALES.get(magnitude or "", 1))
+    number = metrics.plain_digits(abs(value) / metrics.SCALES.get(magnitude or "", 1))
     return f"{sign}{currency}{number}{magnitude or ''}{unit} {label}"
 
 

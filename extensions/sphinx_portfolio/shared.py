@@ -71,12 +71,15 @@ class Thesis:
     badge: str  # the venue badge and one-line reference, translated where shown
     study_type: str  # JSON Resume's education ``studyType``
     degree: str  # schema.org ``inSupportOf``
+    venue: str  # the full reference's venue (bibstyle), translated where shown
 
 
 #: The one table of thesis types (BibTeX entry type -> names).
 THESES = {
-    "phdthesis": Thesis(N_("Ph.D. thesis"), "Ph.D.", "Ph.D."),
-    "mastersthesis": Thesis(N_("M.Sc. thesis"), "Master's", "Master's degree"),
+    "phdthesis": Thesis(N_("Ph.D. thesis"), "Ph.D.", "Ph.D.", N_("Ph.D. thesis")),
+    "mastersthesis": Thesis(
+        N_("M.Sc. thesis"), "Master's", "Master's degree", N_("Master's thesis")
+    ),
 }
 
 
