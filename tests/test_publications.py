@@ -227,6 +227,23 @@ def test_bad_input_warns_with_location_and_still_builds(tmp_path):
     assert html.select("#baddoi .portfolio-paper-links") == []
 
 
+def test_a_bib_file_in_another_encoding_is_a_located_warning(tmp_path):
+    """sphinxcontrib-bibtex stops the build with a traceback naming no file; ours says
+    which file and line, and the rest of the site builds."""
+    srcdir = copy_root("publications", tmp_path)
+    with (srcdir / "refs.bib").open("ab") as bib:
+        bib.write(b"\n@article{latin1, title={Caf\xe9}, author={X, Y}, year={2020}, journal={J}}\n")
+    line = (srcdir / "refs.bib").read_bytes().count(b"\n")
+    app = build_site(srcdir)
+    warnings = warnings_of(app)
+    assert any(
+        re.search(rf"refs\.bib:{line}: WARNING: refs\.bib is not utf-8-sig \(byte 0xe9", w)
+        and w.endswith("[portfolio.bib]")
+        for w in warnings
+    ), warnings
+    assert (Path(app.outdir) / "index.html").is_file()
+
+
 @pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "latex", "text", "epub", "man"])
 def test_every_builder_is_clean(tmp_path, builder):
     srcdir = copy_root("publications", tmp_path)

@@ -8,10 +8,52 @@ becomes a ``portfolio.bib`` warning at "file.bib:LINE".
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pybtex.errors
 from sphinx.application import Sphinx
 
 from .shared import warn
+
+
+def check_bib_encodings(app: Sphinx) -> None:
+    """A .bib file that is not in ``bibtex_encoding`` is a located warning, and this
+    build goes on without it.
+
+    sphinxcontrib-bibtex (at builder-inited, priority 500) lets the decode error
+    through, which stops the build with a traceback that names no file; leaving the
+    file out of this build's ``bibtex_bibfiles`` lets every other page build, and
+    its citations are reported as unresolved where they are.
+    """
+    encoding = app.config.bibtex_encoding
+    readable = []
+    for name in app.config.bibtex_bibfiles:
+        problem = encoding_problem(Path(app.srcdir, name), encoding)
+        if problem:
+            warn(problem[1], problem[0], "bib")
+        else:
+            readable.append(name)
+    app.config.bibtex_bibfiles = readable
+
+
+def encoding_problem(path: Path, encoding: str) -> tuple[str, str] | None:
+    """("file.bib:LINE", message) if the file cannot be decoded, else None."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None  # a missing file: sphinxcontrib-bibtex reports it itself
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return (
+            f"{path}:{line}",
+            f"{path.name} is not {encoding} (byte {data[error.start]:#04x} on this line) and "
+            "is left out of this build; save it as UTF-8 or set bibtex_encoding",
+        )
+    except LookupError:
+        return str(path), f"bibtex_encoding: unknown encoding {encoding!r}; {path.name} is left out"
+    return None
 
 
 def start_capturing_bib_errors(app: Sphinx) -> None:
@@ -40,5 +82,6 @@ def bib_error_location(error) -> str | None:
 
 def setup_bib_errors(app: Sphinx) -> None:
     # sphinxcontrib-bibtex reads the .bib files at builder-inited, priority 500.
+    app.connect("builder-inited", check_bib_encodings, priority=400)
     app.connect("builder-inited", start_capturing_bib_errors, priority=400)
     app.connect("builder-inited", report_bib_errors, priority=600)

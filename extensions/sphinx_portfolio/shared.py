@@ -41,7 +41,8 @@ WARNING_SUBTYPES = {
     "fact": "an ``:as-of:`` that is not a date",
     "evidence": "evidence that names nothing in the site, or a non-http(s) link",
     "tags": "a ``{tagged}`` role outside a bullet point, or with no tags",
-    "bib": "a malformed or incomplete ``.bib`` entry, a bad DOI or arXiv id, an unknown "
+    "bib": "a malformed or incomplete ``.bib`` entry, a ``.bib`` file not in ``bibtex_encoding``, "
+    "a bad DOI or arXiv id, an unknown "
     "style or option of ``publications``, a bad ``portfolio_owner`` pattern",
     "orcid": "a ``portfolio_orcid`` that is not an ORCID iD",
     "config": "a ``portfolio_person`` key, ``portfolio_same_as`` URL or "
