@@ -244,6 +244,17 @@ def test_a_bib_file_in_another_encoding_is_a_located_warning(tmp_path):
     assert (Path(app.outdir) / "index.html").is_file()
 
 
+def test_a_repeated_key_is_located_at_its_second_entry(tmp_path):
+    srcdir = copy_root("publications", tmp_path)
+    bib = srcdir / "refs.bib"
+    line = bib.read_text(encoding="utf-8").count("\n") + 2
+    with bib.open("a", encoding="utf-8") as out:
+        out.write("\n@misc{ Older2019 ,\n  title = {Again},\n  year = {2019},\n}\n")
+    warnings = warnings_of(build_site(srcdir))
+    expected = f"refs.bib:{line}: WARNING: malformed BibTeX: repeated bibliography entry: "
+    assert any(expected in w and w.endswith("[portfolio.bib]") for w in warnings), warnings
+
+
 @pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "latex", "text", "epub", "man"])
 def test_every_builder_is_clean(tmp_path, builder):
     srcdir = copy_root("publications", tmp_path)

@@ -8,6 +8,7 @@ becomes a ``portfolio.bib`` warning at "file.bib:LINE".
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pybtex.errors
@@ -65,7 +66,32 @@ def start_capturing_bib_errors(app: Sphinx) -> None:
 def report_bib_errors(app: Sphinx) -> None:
     errors, pybtex.errors.captured_errors = pybtex.errors.captured_errors or [], None
     for error in errors:
-        warn(f"malformed BibTeX: {error}", bib_error_location(error), "bib")
+        location = bib_error_location(error) or repeated_entry_location(app, str(error))
+        warn(f"malformed BibTeX: {error}", location, "bib")
+
+
+def repeated_entry_location(app: Sphinx, message: str) -> str | None:
+    """ "file.bib:LINE" of the second entry with a key, for pybtex's "repeated
+    bibliography entry: KEY", whose error carries no position."""
+    match = _REPEATED.match(message)
+    if not match:
+        return None
+    start = re.compile(rf"^\s*@\w+\s*[{{(]\s*{re.escape(match[1])}\s*,", re.IGNORECASE)
+    seen = 0
+    for name in app.config.bibtex_bibfiles:
+        path = Path(app.srcdir, name)
+        try:
+            lines = path.read_text(encoding=app.config.bibtex_encoding).splitlines()
+        except (OSError, UnicodeDecodeError, LookupError):
+            continue
+        for number, line in enumerate(lines, 1):
+            seen += bool(start.match(line))
+            if seen == 2:
+                return f"{path}:{number}"
+    return None
+
+
+_REPEATED = re.compile(r"^repeated bibliography entry: (\S+)$")
 
 
 def bib_error_location(error) -> str | None:
