@@ -3,8 +3,8 @@
 Chromium is driven over ``--remote-debugging-pipe`` (the DevTools protocol as
 NUL-terminated JSON on file descriptors 3 and 4), so nothing beyond the
 standard library and Debian's ``chromium`` is needed. The built site is served
-by ``python -m http.server`` on 127.0.0.1, as a reader's browser would fetch it
-(the search page fetches each hit's page for its summary).
+by ``serve.py`` (``http.server``, uncompressed) on 127.0.0.1, as a reader's browser
+would fetch it (the search page fetches each hit's page for its summary).
 
 A script installed before the page's own records, with ``performance.now()``
 (milliseconds since navigation started), when the first hit is shown and when
@@ -169,11 +169,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on the loopback address; yield its base URL."""
+def served(directory: Path, compress: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on the loopback address (text gzip-compressed if
+    ``compress``, as Read the Docs serves it; see serve.py); yield its base URL."""
     port = free_port()
+    serve = Path(__file__).with_name("serve.py")
+    command = [sys.executable, str(serve), str(Path(directory).resolve()), str(port)]
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        command + (["--gzip"] if compress else []),
         cwd=directory,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
