@@ -232,6 +232,34 @@ def test_a_new_card_and_bib_entry_show_up_with_no_other_edit(tmp_path):
     assert "A New Note" in [paper["name"] for paper in resume["publications"]]
 
 
+DESCRIBED_CARD = """
+````{experience-card} Analyst
+:org: Gamma
+
+{.portfolio-description}
+Counts things.
+
+- Counted {metric-badge}`+3% CTR`.
+````
+"""
+
+
+def test_a_card_description_follows_every_rebuild(tmp_path):
+    """A card's description is read from its page once and kept between builds:
+    a rebuild with nothing changed keeps it, an edit of the page changes it."""
+    srcdir = copy_root("resume", tmp_path)
+    with (srcdir / "work.md").open("a", encoding="utf-8") as page:
+        page.write(DESCRIBED_CARD)
+    app = build_site(srcdir)
+    assert read_resume(app)["work"][-1]["description"] == "Counts things."
+    app = build_site(srcdir)  # nothing changed
+    assert read_resume(app)["work"][-1]["description"] == "Counts things."
+    work = srcdir / "work.md"
+    work.write_text(work.read_text(encoding="utf-8").replace("Counts", "Weighs"), "utf-8")
+    app = build_site(srcdir)
+    assert read_resume(app)["work"][-1]["description"] == "Weighs things."
+
+
 def test_two_builds_write_identical_files(tmp_path):
     first = build_site(copy_root("resume", tmp_path / "a"))
     second = build_site(copy_root("resume", tmp_path / "b"), parallel=2)
