@@ -76,7 +76,8 @@ var portfolioPaperPages = () =>
    attributes, which no excerpt shows (docutils writes a quote in text as &quot;,
    so the pattern meets attributes only). A page listing 1000 papers with their
    BibTeX is ~2.5 MB of HTML: parsing all of it took ~180 ms a hit, ~16 ms now.
-   An element with an id (a link target) is kept. */
+   An element with an id (a link target) is kept. And only the part Sphinx quotes
+   is handed over: the element of the hit's anchor, or the page's main content. */
 var portfolioTrimPage = (() => {
   const skipped =
     /<script\b[^>]*>[\s\S]*?<\/script\s*>|<(\w+)\b[^>]*\sclass="[^"]*\bportfolio-unindexed\b[^"]*"[^>]*>/gi;
@@ -90,7 +91,19 @@ var portfolioTrimPage = (() => {
     }
     return null;
   };
-  return (html) => {
+  // Sphinx reads the text of `[role="main"] <anchor>`, or of `[role="main"]`: that
+  // element alone (in a role="main" wrapper for an anchor), not the page around it.
+  const partOf = (html, anchor) => {
+    const at = anchor ? html.indexOf(` id="${anchor.slice(1)}"`) : html.search(/\srole="main"/);
+    const start = at < 0 ? -1 : html.lastIndexOf("<", at);
+    const tag = start < 0 ? null : /^<(\w+)/.exec(html.slice(start, start + 32));
+    const end = tag && endOf(html, tag[1], html.indexOf(">", at) + 1);
+    if (!end) return html;
+    const part = html.slice(start, end);
+    return anchor ? `<div role="main">${part}</div>` : part;
+  };
+  return (page, anchor) => {
+    const html = partOf(page, anchor);
     let kept = "";
     let from = 0;
     skipped.lastIndex = 0;
@@ -107,5 +120,5 @@ var portfolioTrimPage = (() => {
 
 if (typeof Search === "object" && typeof Search.htmlToText === "function") {
   const htmlToText = Search.htmlToText;
-  Search.htmlToText = (html, anchor) => htmlToText(portfolioTrimPage(html), anchor);
+  Search.htmlToText = (html, anchor) => htmlToText(portfolioTrimPage(html, anchor), anchor);
 }
