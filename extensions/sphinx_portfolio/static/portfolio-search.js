@@ -75,7 +75,7 @@ var portfolioPaperPages = () =>
    so the browser never builds those nodes; and the data-, aria- and title
    attributes, which no excerpt shows (docutils writes a quote in text as &quot;,
    so the pattern meets attributes only). A page listing 1000 papers with their
-   BibTeX is ~2.5 MB of HTML: parsing all of it took ~180 ms a hit, ~16 ms now.
+   BibTeX is ~2.5 MB of HTML: parsing all of it took ~180 ms a hit, ~16 ms trimmed.
    An element with an id (a link target) is kept. And only the part Sphinx quotes
    is handed over: the element of the hit's anchor, or the page's main content. */
 var portfolioTrimPage = (() => {
