@@ -6,7 +6,7 @@ import pytest
 from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.plugin import find_plugin
 
-from sphinx_portfolio import bibstyle
+from sphinx_portfolio import bibcache, bibfields, bibstyle
 
 BIB = r"""
 @article{old, author = {Paulo R. S. Soares and Ricardo B. C. Prud{\^e}ncio},
@@ -35,7 +35,7 @@ def html_of(text) -> str:
 
 
 def test_newest_first_and_ties_keep_bib_order(data):
-    keys = [entry.key for entry in bibstyle.newest_first(data.entries.values())]
+    keys = [entry.key for entry in bibfields.newest_first(data.entries.values())]
     assert keys == ["new", "old", "tieA", "tieB"]
 
 
@@ -45,7 +45,7 @@ def test_month_breaks_a_tie_and_undated_goes_last():
         Entry("misc", fields={"title": "jan", "year": "2020", "month": "jan"}),
         Entry("misc", fields={"title": "sep", "year": "2020", "month": "September"}),
     ]
-    order = [e.fields["title"] for e in bibstyle.newest_first(entries)]
+    order = [e.fields["title"] for e in bibfields.newest_first(entries)]
     assert order == ["sep", "jan", "undated"]
 
 
@@ -77,7 +77,7 @@ def test_links_are_real_and_http_only(data):
         'PDF: <a href="https://example.org/b.pdf">example.org/b.pdf</a>'
     )
     bad = Entry("misc", fields={"url": "javascript:alert(1)", "doi": "not-a-doi"})
-    assert bibstyle.entry_links(bad) == []
+    assert bibfields.entry_links(bad) == []
 
 
 @pytest.mark.parametrize(
@@ -91,18 +91,18 @@ def test_links_are_real_and_http_only(data):
     ],
 )
 def test_doi_urls(raw, url):
-    assert bibstyle.doi_url(bibstyle.doi_of(Entry("misc", fields={"doi": raw}))) == url
+    assert bibfields.doi_url(bibfields.doi_of(Entry("misc", fields={"doi": raw}))) == url
 
 
 def test_venue_badges_are_derived(data):
-    badges = {key: bibstyle.venue_badge(entry) for key, entry in data.entries.items()}
+    badges = {key: bibfields.venue_badge(entry) for key, entry in data.entries.items()}
     assert badges == {"old": "ESWA", "tieA": "IJCNN", "tieB": "ICML", "new": "NeurIPS"}
     thesis = Entry("phdthesis", fields={"school": "University of Arizona"})
-    assert bibstyle.venue_badge(thesis) == "Ph.D. thesis"
+    assert bibfields.venue_badge(thesis) == "Ph.D. thesis"
     site_rows = {r"Journal of Tests": "JoT"}
     journal = Entry("article", fields={"journal": "Journal of Tests"})
-    assert bibstyle.venue_badge(journal, site_rows) == "JoT"
-    assert bibstyle.venue_badge(journal) != "JoT"  # the site's own row is what names it
+    assert bibfields.venue_badge(journal, site_rows) == "JoT"
+    assert bibfields.venue_badge(journal) != "JoT"  # the site's own row is what names it
 
 
 def test_long_author_list_keeps_owner_visible():
@@ -117,13 +117,13 @@ def test_long_author_list_keeps_owner_visible():
 
 
 def test_visible_authors():
-    assert bibstyle.visible_authors(5, [], limit=8) == [0, 1, 2, 3, 4]
-    assert bibstyle.visible_authors(15, [8], limit=8) == [0, 1, 2, 8, 14]
-    assert bibstyle.visible_authors(15, [3], limit=0) == list(range(15))
+    assert bibfields.visible_authors(5, [], limit=8) == [0, 1, 2, 3, 4]
+    assert bibfields.visible_authors(15, [8], limit=8) == [0, 1, 2, 8, 14]
+    assert bibfields.visible_authors(15, [3], limit=0) == list(range(15))
 
 
 def test_bibtex_source_is_copyable_and_hides_private_fields(data):
-    source = bibstyle.bibtex_source(data.entries["new"])
+    source = bibfields.bibtex_source(data.entries["new"])
     assert source.startswith("@inproceedings{new,\n")
     assert "shortvenue" not in source
     assert parse_string(source, "bibtex").entries["new"].fields["eprint"] == "2310.12929"
@@ -131,7 +131,7 @@ def test_bibtex_source_is_copyable_and_hides_private_fields(data):
 
 def test_missing_fields_and_lenient_formatting():
     entry = Entry("article", fields={"title": "Alone"})
-    assert bibstyle.missing_fields(entry) == ["author", "journal", "year"]
+    assert bibfields.missing_fields(entry) == ["author", "journal", "year"]
     text = bibstyle.PortfolioStyle().format_entry("1", entry).text
     assert str(text) == "Alone."
 
@@ -154,9 +154,14 @@ def test_registered_as_pybtex_plugin(data):
     assert [entry.key for entry in formatted] == ["new", "old", "tieA", "tieB"]
 
 
-def test_configured_style_carries_site_settings(data):
-    style_class = bibstyle.configured_style(bibstyle.compile_owner_patterns(OWNER), 1)
-    style = style_class()
+def test_site_style_carries_site_settings(data, monkeypatch):
+    site = bibcache.SiteStyle
+    monkeypatch.setattr(site, "owner_patterns", bibfields.compile_owner_patterns(OWNER))
+    monkeypatch.setattr(site, "max_authors", 1)
+    bibcache.register_site_style()
+    bibcache.register_site_style()  # once is enough; again changes nothing
+    assert find_plugin("pybtex.style.formatting", "portfolio") is site
+    style = site()
     assert html_of(style.format_authors(data.entries["tieB"])) == (
         "Ana Lima, <strong>Paulo Soares</strong>"
     )

@@ -92,7 +92,7 @@ def table_column(out: Path, css: str, column: int = 0) -> list[list[str]]:
 def test_option_tables_list_each_directives_option_spec(guide):
     from sphinx_portfolio.badges import MetricBadgeDirective
     from sphinx_portfolio.experience import ExperienceCard
-    from sphinx_portfolio.publications import PublicationsDirective
+    from sphinx_portfolio.paper_list import PublicationsDirective
 
     tables = table_column(guide, "guide-options")
     specs = [ExperienceCard, MetricBadgeDirective, PublicationsDirective]

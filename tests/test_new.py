@@ -297,6 +297,29 @@ def test_a_bib_file_replaces_the_resumes_papers(tmp_path, capsys):
     )
 
 
+def test_a_paper_bibtex_cannot_hold_is_named_and_the_rest_come_back(tmp_path, capsys):
+    """Braces, or LaTeX that reads otherwise ("--" is a dash), leave the paper out with
+    one line naming it; backslashes and TeX's special characters come back as written."""
+    kept = {"name": "a\\b ~ 50% & #1_x", "publisher": "Ends in \\", "releaseDate": "2022"}
+    resume = {
+        "basics": {"name": "Ada Example"},
+        "publications": [
+            {"name": "Sets {x} and y", "releaseDate": "2020"},
+            {"name": "Pages 1--2", "releaseDate": "2021"},
+            kept,
+        ],
+    }
+    site = new(tmp_path, resume)
+    err = capsys.readouterr().err
+    for index in (0, 1):
+        [line] = [line for line in err.splitlines() if f"publications[{index}]" in line]
+        assert line.startswith(f"  publications[{index}]: cannot be written in BibTeX"), line
+    left_out = json.loads((site / "resume-left-out.json").read_text(encoding="utf-8"))
+    assert [left_out[f"publications[{i}]"] for i in (0, 1)] == resume["publications"][:2]
+    [paper] = exported(site)["publications"]
+    assert (paper["name"], paper["publisher"], paper["releaseDate"]) == tuple(kept.values())
+
+
 def test_help_documents_every_option():
     run = subprocess.run(
         [sys.executable, "-m", "sphinx_portfolio", "new", "--help"],

@@ -310,3 +310,42 @@ def test_parallel_build_matches_serial(tmp_path):
         return str(body)
 
     assert build(2) == build(0)
+
+
+# -- registration --------------------------------------------------------------------
+
+
+def test_publications_alone_loads_the_package_with_its_one_version(tmp_path):
+    import sphinx_portfolio
+
+    srcdir = copy_root("publications", tmp_path)
+    overrides = {"extensions": ["myst_parser", "sphinx_portfolio.publications"], "nitpicky": True}
+    app = build_site(srcdir, confoverrides=overrides)
+    assert warnings_of(app) == []
+    assert entries(page(Path(app.outdir), "papers"))[0] == ("2025", "newest2025")
+    package = app.extensions["sphinx_portfolio"]
+    publications = app.extensions["sphinx_portfolio.publications"]
+    assert package.version == publications.version == sphinx_portfolio.__version__
+    envversion = app.registry.get_envversion(app)
+    assert envversion["sphinx_portfolio.publications"] == envversion["sphinx_portfolio"]
+
+
+def test_a_site_without_papers_needs_no_pybtex(tmp_path):
+    """pybtex and sphinxcontrib-bibtex are the optional [publications] extra."""
+    import subprocess
+    import sys
+
+    srcdir = copy_root("cards", tmp_path)
+    blocked = "import sys\nfor name in ('pybtex', 'pybtex_docutils', 'sphinxcontrib.bibtex'):\n"
+    script = blocked + (
+        "    sys.modules[name] = None  # importing it raises ImportError\n"
+        "from sphinx.cmd.build import main\n"
+        "sys.exit(main(['-q', '-b', 'html', sys.argv[1], sys.argv[2]]))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(srcdir), str(tmp_path / "out")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "pybtex" not in run.stderr
+    assert (tmp_path / "out" / "index.html").exists()

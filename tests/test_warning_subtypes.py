@@ -44,4 +44,4 @@ def test_the_scan_sees_the_warnings_it_should():
     used = subtypes_used()
     assert "experience.py" in " ".join(used["nested"])
     assert "domain.py" in " ".join(used["duplicate"])  # logger.warning(subtype=...)
-    assert "exports.py" in " ".join(used["config"])
+    assert "profiles.py" in " ".join(used["config"])

@@ -1,8 +1,9 @@
 """metric-badge: a directive and an inline role that turn a figure into data.
 
 The doctree keeps one ``metric_badge`` node holding the parsed fields; each
-builder renders it: HTML as the ``data-metric-*`` contract, LaTeX with an arrow,
-plain text builders as the words written.
+builder renders it: HTML as the ``data-metric-*`` contract, LaTeX with an arrow
+(the ``sphinxportfoliobadge`` macro of latex.py's style file), plain text builders
+as the words written.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxRole
 
-from .domain import MetricEntry, PortfolioDomain, documents_in_reading_order
+from .domain import PortfolioDomain
+from .entries import MetricEntry, documents_in_reading_order
 from .metrics import Metric, MetricError, parse_metric, plain_number
 from .shared import (
     UNINDEXED,
@@ -28,20 +30,18 @@ from .shared import (
     looks_like_html,
     nearest,
     slugify,
+    split_explicit,
     warn,
 )
-from .tailor import enclosing_tags
+from .tailor import enclosing_tags, tagged_card
 from .words import fact_name, spoken
 
 CARD_CONTEXT = "portfolio:card"
 FACT_OPTIONS = ("baseline", "window", "method", "as-of", "evidence")
 ROLE_OPTIONS = ("better", "name", *FACT_OPTIONS)
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-_EXPLICIT = re.compile(r"^(?P<shown>.+?)\s*<(?P<spec>[^<>]+)>$", re.DOTALL)
-
-
-class experience_card(nodes.General, nodes.Element):
-    """An article for one role (see experience.py); defined here so badges know it."""
+DIRECTIONS = ("up", "down", "flat", "none")  # what the LaTeX macro draws
+SENTIMENTS = ("good", "bad", "neutral")
 
 
 class metric_badge(nodes.Inline, nodes.TextElement):
@@ -98,7 +98,7 @@ class RecordBadges(SphinxTransform):
             anchor = title.parent["ids"][0]
         else:
             node["ids"] = [anchor]
-        card = nearest(node, experience_card)
+        card = nearest(node, tagged_card)  # the experience card around it, if any
         name = record["name"]
         return MetricEntry(
             key=key,
@@ -225,15 +225,6 @@ def invalid(node_class: type[nodes.TextElement], text: str) -> nodes.TextElement
     return node_class(text, text, classes=["portfolio-metric-invalid"])
 
 
-def split_explicit(text: str) -> tuple[str, str]:
-    """'shown <metric>' -> (shown, metric); plain text is both."""
-    text = " ".join(text.split())
-    match = _EXPLICIT.match(text)
-    if match:
-        return match["shown"], match["spec"]
-    return text, text
-
-
 class MetricBadgeDirective(PortfolioDirective):
     """A block badge with optional facts about the figure."""
 
@@ -324,17 +315,28 @@ def badge_title(node: metric_badge, language: str | None = None) -> str:
     return "; ".join(parts)
 
 
+def visit_badge_latex(self: Any, node: metric_badge) -> None:
+    metric = node["metric"]
+    direction = metric.get("direction") if metric.get("direction") in DIRECTIONS else "none"
+    sentiment = metric.get("sentiment") if metric.get("sentiment") in SENTIMENTS else "neutral"
+    self.body.append(rf"\sphinxportfoliobadge{{{direction}}}{{{sentiment}}}{{")
+
+
+def depart_badge_latex(self: Any, node: metric_badge) -> None:
+    self.body.append("}")
+
+
 def visit_passthrough(self: Any, node: nodes.Node) -> None:
     """Text builders: the figure as written, which already reads well."""
 
 
 def setup_badges(app: Sphinx) -> None:
-    # LaTeX rendering lives in latex.py, with the CV's style file.
     app.add_config_value("portfolio_metric_polarity", {}, "env", types=[dict])
     passthrough = (visit_passthrough, visit_passthrough)
     app.add_node(
         metric_badge,
         html=(visit_badge_html, depart_badge_html),
+        latex=(visit_badge_latex, depart_badge_latex),
         text=passthrough,
         man=passthrough,
         texinfo=passthrough,

@@ -16,7 +16,9 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .scaffold import ResumeError, Site, check_resume, scaffold
+from .resume_input import ResumeError, check_resume
+from .scaffold import scaffold
+from .scaffold_text import Site
 
 PROG = "sphinx-portfolio"
 LEFT_OUT = "resume-left-out.json"
@@ -149,7 +151,7 @@ def read_bib(path: Path) -> str:
     from pybtex.database import parse_string
     from pybtex.scanner import PybtexError
 
-    from .bibstyle import missing_fields
+    from .bibfields import missing_fields
 
     text = read_text(path, "BibTeX")
     try:

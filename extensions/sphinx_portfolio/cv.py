@@ -30,7 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .badges import metric_badge
-from .exports import export_link
+from .export_link import export_link
 from .impact import impact_summary
 from .shared import EYEBROW_CLASS, conf_location, warn
 

@@ -12,8 +12,10 @@ from typing import Any
 
 from docutils import nodes
 
-from . import bibstyle
-from .publications import anchor_of, bib_entries, load_style, paper_item, render
+from . import bibfields, bibstyle
+from .bibcache import load_style
+from .paper_nodes import paper_item, render
+from .papers import anchor_of, bib_entries
 
 
 def compact_papers(document: nodes.document, env: Any, config: Any, wrapper: type) -> None:
@@ -44,7 +46,7 @@ def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
     The title links to the paper (DOI, arXiv or URL); a DOI or an arXiv id is also
     printed, as an identifier a reader of paper can look up.
     """
-    links = bibstyle.entry_links(entry)
+    links = bibfields.entry_links(entry)
     title: nodes.Element = nodes.strong("", "", *render(style.format_title(entry)))
     if links:
         title = nodes.reference("", "", title, refuri=links[0].url)
@@ -52,8 +54,8 @@ def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
     authors = render(style.format_authors(entry, collapse=True))
     if authors:
         line += [nodes.Text(". "), *authors]
-    year = bibstyle.year_of(entry)
-    venue = bibstyle.where_published(entry, short=True)
+    year = bibfields.year_of(entry)
+    venue = bibfields.where_published(entry, short=True)
     where = ", ".join(part for part in (venue, str(year or "")) if part)
     if where:
         line += [nodes.Text(". "), nodes.emphasis(where, where)]

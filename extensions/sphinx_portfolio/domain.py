@@ -2,7 +2,10 @@
 
 Entries are keyed by docname so that a re-read page replaces exactly its own
 entries (``clear_doc``) and a parallel read merges exactly the pages each worker
-read (``merge_domaindata``). Entries are plain NamedTuples: cheap to pickle.
+read (``merge_domaindata``). The entries themselves (plain NamedTuples, cheap to
+pickle) are defined in :mod:`entries` (exports.py still imports them from here).
+This module owns the domain: storing, selecting for tailored builds, merging
+parallel reads and resolving references.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator, Set
-from typing import Any, NamedTuple
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -19,51 +22,12 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from . import compat
+from .entries import CardEntry, MetricEntry, ObjectEntry, documents_in_reading_order
 from .shared import slugify
 from .words import _
 
 logger = logging.getLogger(__name__)
-
-
-class CardEntry(NamedTuple):
-    name: str
-    docname: str
-    lineno: int
-    anchor: str
-    title: str
-    org: str
-    period: str = ""
-    location: str = ""
-    kind: str = ""
-    url: str = ""
-    tags: tuple[str, ...] = ()
-    highlights: tuple[str, ...] = ()
-    order: int = 0
-    highlight_tags: tuple[tuple[str, ...], ...] = ()
-
-
-class MetricEntry(NamedTuple):
-    key: str
-    docname: str
-    lineno: int
-    anchor: str
-    card: str
-    text: str
-    metric: dict[str, Any]
-    facts: dict[str, str]
-    order: int = 0
-    name: str = ""
-    tags: tuple[str, ...] = ()
-    bullet_tags: tuple[str, ...] = ()
-
-
-class ObjectEntry(NamedTuple):
-    objtype: str
-    name: str
-    dispname: str
-    docname: str
-    anchor: str
-    lineno: int | None = None
 
 
 class PortfolioDomain(Domain):
@@ -93,7 +57,7 @@ class PortfolioDomain(Domain):
         "selection": (),  # tags of a tailored build (tailor.py)
         "impact-digest": "",  # what collector pages last showed (impact.py)
     }
-    data_version = 4
+    data_version = 5  # 5: experience_card and the entries moved module (pickles name them)
     dangling_warnings = {  # noqa: RUF012
         "card": "unknown experience card: %(target)s",
         "metric": "unknown metric: %(target)s",
@@ -233,8 +197,7 @@ class PortfolioDomain(Domain):
                 self.metrics[key] = metric._replace(card="")
         # The worker that read the losing card also made its label: point it back.
         std = self.env.get_domain("std")
-        std.anonlabels[winner.name] = winner.docname, winner.anchor
-        std.labels[winner.name] = winner.docname, winner.anchor, winner.title
+        compat.point_label(std, winner.name, winner.docname, winner.anchor, winner.title)
 
     def process_doc(self, env: Any, docname: str, document: nodes.document) -> None:
         references = {
@@ -251,10 +214,10 @@ class PortfolioDomain(Domain):
         found = []
         for domain, typ, target in self.referrers.get(docname, ()):
             if domain == self.name:
-                found.append(self._label_group(builder, typ, target) or self._target(typ, target))
+                found.append(self._label_group(builder, typ, target) or self.target(typ, target))
             else:  # {ref} or {any}: only a card's label (or any object) is ours to follow
                 types = self.object_types if typ == "any" else ("card",)
-                found.append([self._target(objtype, target) for objtype in types])
+                found.append([self.target(objtype, target) for objtype in types])
         return json.dumps(found)
 
     def digest(self) -> str:
@@ -304,7 +267,7 @@ class PortfolioDomain(Domain):
 
     # -- resolving references ----------------------------------------------
 
-    def _target(self, typ: str, target: str) -> tuple[str, str, str] | None:
+    def target(self, typ: str, target: str) -> tuple[str, str, str] | None:
         """(docname, anchor, title) of a target of one object type."""
         if typ == "card" and target in self.cards:
             card = self.cards[target]
@@ -344,7 +307,7 @@ class PortfolioDomain(Domain):
         return "portfolio-impact", label_anchor(label), f"{label} results"
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        found = self._label_group(builder, typ, target) or self._target(typ, target)
+        found = self._label_group(builder, typ, target) or self.target(typ, target)
         if found is None:
             return None
         docname, anchor, title = found
@@ -356,7 +319,7 @@ class PortfolioDomain(Domain):
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         results = []
         for typ in self.object_types:
-            found = self._target(typ, target)
+            found = self.target(typ, target)
             if found is not None:
                 docname, anchor, title = found
                 refnode = make_refnode(builder, fromdocname, docname, anchor, contnode, title)
@@ -392,20 +355,3 @@ def warn_duplicate_card(entry: CardEntry, other: CardEntry) -> None:
 def label_anchor(label: str) -> str:
     """The id of a label's group in the impact index."""
     return f"metric-label-{slugify(label) or 'figure'}"
-
-
-def documents_in_reading_order(env: Any) -> dict[str, int]:
-    """Map each docname to its position in a depth-first walk of the toctree."""
-    order: dict[str, int] = {}
-
-    def walk(docname: str) -> None:
-        if docname in order:
-            return
-        order[docname] = len(order)
-        for child in env.toctree_includes.get(docname, ()):
-            walk(child)
-
-    walk(env.config.root_doc)
-    for docname in sorted(env.found_docs):
-        order.setdefault(docname, len(order))
-    return order

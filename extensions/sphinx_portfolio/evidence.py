@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
+from . import compat
 from .shared import is_safe_url, warn
 
 
@@ -45,10 +46,9 @@ def _citation(env: BuildEnvironment, key: str) -> Target | None:
     """A key of sphinxcontrib-bibtex, where a bibliography on some page lists it."""
     if "cite" not in env.domains:
         return None
-    for citation in env.get_domain("cite").data.get("citations", []):
-        if citation.key == key:
-            docname = citation.bibliography_key.docname
-            return Target(key, docname=docname, anchor=citation.citation_id)
+    for cited, docname, anchor in compat.cite_targets(env):
+        if cited == key:
+            return Target(key, docname=docname, anchor=anchor)
     return None
 
 
@@ -76,7 +76,7 @@ def _label(env: BuildEnvironment, name: str) -> Target | None:
 def _portfolio_object(env: BuildEnvironment, name: str) -> Target | None:
     domain = env.get_domain("portfolio")
     for typ in ("card", "metric"):
-        found = domain._target(typ, name)
+        found = domain.target(typ, name)
         if found is not None:
             docname, anchor, title = found
             return Target(title, docname=docname, anchor=anchor)

@@ -2,7 +2,9 @@
 
 The doctree is builder-neutral: a ``experience_card`` around a title node, a
 meta line of ordinary nodes, the body as written, and a summary row that only
-HTML shows (elsewhere the inline badges already carry the figures).
+HTML shows (elsewhere the inline badges already carry the figures). This module
+owns the three nodes and all their visitors; LaTeX draws them with the
+environments of latex.py's style file (``sphinxportfoliocard``).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.nodes import make_id
 
-from .badges import CARD_CONTEXT, copy_badge, experience_card, metric_badge
-from .domain import CardEntry, PortfolioDomain, warn_duplicate_card
+from .badges import CARD_CONTEXT, copy_badge, metric_badge
+from .domain import PortfolioDomain, warn_duplicate_card
+from .entries import CardEntry
 from .shared import (
     UNINDEXED,
     VISUALLY_HIDDEN,
@@ -28,14 +31,18 @@ from .shared import (
     slugify,
     split_list,
 )
-from .tailor import apply_bullet_tags, enclosing_tags
+from .tailor import apply_bullet_tags, badge_row, enclosing_tags, tagged_card
+
+
+class experience_card(tagged_card):
+    """An article for one role (or degree); a tailored build keeps it by its tags."""
 
 
 class experience_title(nodes.General, nodes.TextElement):
     """The card's heading; its level follows the surrounding sections."""
 
 
-class experience_summary(nodes.General, nodes.Element):
+class experience_summary(badge_row):
     """The row of the card's badges, repeated at the top for skimming."""
 
 
@@ -236,6 +243,22 @@ def depart_summary_html(self: Any, node: experience_summary) -> None:
     self.body.append("</p>\n")
 
 
+def visit_card_latex(self: Any, node: experience_card) -> None:
+    self.body.append("\n\\begin{sphinxportfoliocard}" + self.hypertarget_to(node))
+
+
+def depart_card_latex(self: Any, node: experience_card) -> None:
+    self.body.append("\\end{sphinxportfoliocard}\n")
+
+
+def visit_title_latex(self: Any, node: experience_title) -> None:
+    self.body.append(r"\sphinxportfoliocardtitle{")
+
+
+def depart_title_latex(self: Any, node: experience_title) -> None:
+    self.body.append("}\n")
+
+
 def visit_title_text(self: Any, node: experience_title) -> None:
     self.new_state(0)
 
@@ -265,10 +288,10 @@ def depart_title_man(self: Any, node: experience_title) -> None:
 
 
 def setup_experience(app: Sphinx) -> None:
-    # LaTeX rendering of cards and titles lives in latex.py, with the CV's style file.
     app.add_node(
         experience_card,
         html=(visit_card_html, depart_card_html),
+        latex=(visit_card_latex, depart_card_latex),
         text=(ignore, ignore),
         man=(ignore, ignore),
         texinfo=(ignore, ignore),
@@ -276,6 +299,7 @@ def setup_experience(app: Sphinx) -> None:
     app.add_node(
         experience_title,
         html=(visit_title_html, depart_title_html),
+        latex=(visit_title_latex, depart_title_latex),
         text=(visit_title_text, depart_title_text),
         man=(visit_title_man, depart_title_man),
         texinfo=(visit_title_texinfo, depart_title_texinfo),

@@ -10,98 +10,39 @@ shows up in the export with no other edit.
 The file is written once per HTML-like build (``build-finished``), from the
 environment, so it is exact after incremental and parallel builds; keys keep a
 fixed order, so two builds of the same sources give identical bytes.
+
+This module owns building and writing ``resume.json``; the words of the schema are
+in :mod:`jsonresume`, the checked ``portfolio_profiles`` and ``portfolio_contact``
+in :mod:`profiles`, and the ``portfolio-export`` role that links the file in
+:mod:`export_link`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxRole
-from sphinx.util.osutil import relative_uri
 
 from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
-from .shared import conf_location, is_safe_url, warn
-
-RESUME = "resume.json"
-EXPORTS = {RESUME: "application/json"}
-LABEL_CLASSES = ("portfolio-label", "portfolio-subtitle")
-SUMMARY_CLASS = "portfolio-summary"
-PAGE_KEY = "resume"  # front matter key: ``resume: skills`` or ``resume: interests``
-PAGE_SECTIONS = ("skills", "interests")
-EDUCATION_KINDS = ("education",)
-VOLUNTEER_KINDS = ("volunteer",)
-THESIS_TYPES = {"phdthesis": "Ph.D.", "mastersthesis": "Master's"}
-PROFILE_KEYS = ("network", "username", "url")
-CONTACT_KEYS = ("url", "email", "phone", "location")  # ``portfolio_contact``: basics as given
-CARD_TEXTS = ("summary", "description")  # a card's paragraph of class portfolio-<key>
-_ISO_DATE = re.compile(r"^[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?$")
-_YEAR_MONTH = r"[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?"  # JSON Resume's dates
-_PERIOD = re.compile(
-    rf"^(?P<start>{_YEAR_MONTH})\s*(?:[-–—]|to)\s*(?:(?P<end>{_YEAR_MONTH})|present|now|today)?$",
-    re.IGNORECASE,
+from .export_link import setup_export_link, writes_exports
+from .jsonresume import (
+    CARD_TEXTS,
+    EDUCATION_KINDS,
+    LABEL_CLASSES,
+    PAGE_KEY,
+    PAGE_SECTIONS,
+    RESUME,
+    SUMMARY_CLASS,
+    VOLUNTEER_KINDS,
+    parse_period,
 )
-
-
-# -- the link on a page ------------------------------------------------------------
-
-
-class export_link(nodes.Inline, nodes.TextElement):
-    """A link to an exported file; only builders that write the file link to it."""
-
-
-class ExportRole(SphinxRole):
-    """``{portfolio-export}`resume.json``` or ``{portfolio-export}`JSON Resume <resume.json>```."""
-
-    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        text = " ".join(self.text.split())
-        match = re.match(r"^(?P<shown>.+?)\s*<(?P<file>[^<>]+)>$", text)
-        shown, target = (match["shown"], match["file"]) if match else (text, text)
-        if target not in EXPORTS:
-            known = ", ".join(sorted(EXPORTS))
-            warn(
-                f"portfolio-export: unknown export {target!r} (known: {known})",
-                self.get_location(),
-                "export",
-            )
-            return [nodes.inline(shown, shown)], []
-        return [export_link(shown, shown, target=target)], []
-
-
-def visit_export_html(self: Any, node: export_link) -> None:
-    here = self.builder.get_target_uri(self.builder.current_docname)
-    attributes = {"href": relative_uri(here, node["target"]), "type": EXPORTS[node["target"]]}
-    self.body.append(self.starttag(node, "a", "", CLASS="reference external", **attributes))
-
-
-def depart_export_html(self: Any, node: export_link) -> None:
-    self.body.append("</a>")
-
-
-def visit_export_plain(self: Any, node: export_link) -> None:
-    """Elsewhere there is no file to link to: the words stay as written."""
-
-
-def writes_exports(builder: Any) -> bool:
-    """HTML, dirhtml, singlehtml: yes. EPUB packs its files before we could add one."""
-    return builder.format == "html" and not builder.name.startswith("epub")
-
-
-def add_alternate_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
-    """Tell tools on the home page where the machine-readable résumé is."""
-    if pagename != app.config.root_doc or not writes_exports(app.builder):
-        return
-    href = relative_uri(app.builder.get_target_uri(pagename), RESUME)
-    tag = f'<link rel="alternate" type="{EXPORTS[RESUME]}" href="{href}" title="JSON Resume">\n'
-    context["metatags"] = context.get("metatags", "") + tag
-
+from .jsonresume import ISO_DATE as _ISO_DATE  # the name publication_item reads
+from .profiles import read_contact, read_profiles, setup_profiles
+from .shared import THESES, is_safe_url, package_stamp
 
 # -- reading the site back ----------------------------------------------------------
 
@@ -164,68 +105,6 @@ def read_basics(app: Sphinx) -> dict[str, Any]:
     return basics
 
 
-def read_contact(config: Any) -> dict[str, Any]:
-    """The basics a page cannot say as data (email, phone, url, location), from conf.py."""
-    given = getattr(config, "portfolio_contact", None) or {}  # checked at config-inited
-    return {key: given[key] for key in CONTACT_KEYS if given.get(key)}
-
-
-def read_profiles(config: Any) -> list[dict[str, str]]:
-    """``portfolio_profiles`` entries (network, username, url), then the ORCID iD and the
-    ``portfolio_same_as`` URLs that other parts of the extension read, each URL once."""
-    profiles = list(config.portfolio_profiles)  # checked at config-inited
-    orcid = str(getattr(config, "portfolio_orcid", "") or "").strip()
-    if orcid:
-        identifier = orcid.rstrip("/").rsplit("/", 1)[-1]
-        profiles.append(
-            {"network": "ORCID", "username": identifier, "url": f"https://orcid.org/{identifier}"}
-        )
-    known = {profile.get("url") for profile in profiles}
-    for url in getattr(config, "portfolio_same_as", None) or []:
-        if isinstance(url, str) and is_safe_url(url) and url not in known:
-            known.add(url)
-            profiles.append({"network": urlsplit(url).hostname or "", "url": url})
-    return profiles
-
-
-def check_profiles(app: Sphinx, config: Any) -> None:
-    """Once per run, before any page: each bad entry or URL is named and left out."""
-    where = conf_location(app, "portfolio_profiles")
-    profiles = []
-    for index, item in enumerate(config.portfolio_profiles):
-        profile = checked_profile(item, index, where)
-        if profile:
-            profiles.append(profile)
-    config.portfolio_profiles = profiles
-
-
-def check_contact(app: Sphinx, config: Any) -> None:
-    """Once per run, before any page: a ``portfolio_contact`` url that is not http(s)
-    is named and left out, so even a rebuild that writes no page says so."""
-    given = config.portfolio_contact
-    url = given.get("url") if isinstance(given, dict) else None
-    if url and not is_safe_url(str(url)):
-        where = conf_location(app, "portfolio_contact")
-        warn(f"portfolio_contact['url']: {url!r} is not an http(s) URL; left out", where, "url")
-        config.portfolio_contact = {key: value for key, value in given.items() if key != "url"}
-
-
-def checked_profile(item: Any, index: int, where: str | None) -> dict[str, str] | None:
-    if not isinstance(item, dict) or not all(isinstance(v, str) for v in item.values()):
-        message = (
-            f"portfolio_profiles[{index}] is not a mapping of strings "
-            "(network, username, url); left out"
-        )
-        warn(message, where, "config")
-        return None
-    profile = {key: item[key].strip() for key in PROFILE_KEYS if item.get(key, "").strip()}
-    if "url" in profile and not is_safe_url(profile["url"]):
-        url = profile.pop("url")
-        warn(f"portfolio_profiles[{index}]['url']: {url!r} is not an http(s) URL; left out",
-             where, "url")  # fmt: skip
-    return profile or None
-
-
 def metric_record(entry: MetricEntry) -> dict[str, Any]:
     """A badge as data: the words the page shows, and the parsed figure."""
     figure = {key: value for key, value in entry.metric.items() if key != "text"}
@@ -242,31 +121,20 @@ def card_metrics(domain: PortfolioDomain, order: dict[str, int]) -> dict[str, li
     return by_card
 
 
-def parse_period(period: str) -> dict[str, str]:
-    """'2019–2024' or '2021-06 – present' to JSON Resume dates; anything else: none."""
-    match = _PERIOD.match(period.strip())
-    if not match:
-        return {}
-    dates = {"startDate": match["start"]}
-    if match["end"]:
-        dates["endDate"] = match["end"]
-    return dates
-
-
 class CardTexts:
     """Each card's paragraphs of class ``portfolio-summary`` or ``portfolio-description``.
 
     They live in the doctrees only, and loading every card page's doctree made a
     rebuild with nothing changed cost ~0.3 s more than stock at 200 cards. So the
     texts are kept beside the doctrees, per page, with the time Sphinx last read
-    that page (``env.all_docs``) and this module's code: a page read again, or a
-    change of this code, reads its doctree again.
+    that page (``env.all_docs``) and the extension's code (``package_stamp``): a
+    page read again, or any change of the code, reads its doctree again.
     """
 
     def __init__(self, env: Any) -> None:
         self.env = env
         self.path = Path(env.doctreedir) / "portfolio-card-texts.json"
-        self.code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+        self.code = package_stamp()
         try:
             saved = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -342,13 +210,13 @@ def education_item(card: CardEntry, metrics: list[dict]) -> dict[str, Any]:
 def add_theses(education: list[dict[str, Any]], papers: list[dict[str, Any]]) -> None:
     """A thesis joins the degree of its school, or stands as a degree of its own."""
     for paper in papers:
-        if paper.get("type") not in THESIS_TYPES:
+        if paper.get("type") not in THESES:
             continue
         thesis = {key: paper[key] for key in ("title", "year", "url") if paper.get(key)}
         school = paper.get("venue") or ""
         match = next((e for e in education if e["institution"] == school), None)
         if match is None:
-            match = {"institution": school, "studyType": THESIS_TYPES[paper["type"]]}
+            match = {"institution": school, "studyType": THESES[paper["type"]].study_type}
             education.append(match)
         match.setdefault("x-theses", []).append(thesis)
 
@@ -373,27 +241,25 @@ def publication_item(paper: dict[str, Any]) -> dict[str, Any]:
 
 
 def paper_url(paper: dict[str, Any]) -> str:
-    if paper.get("doi"):
-        return f"https://doi.org/{paper['doi']}"
-    if paper.get("url"):
-        return paper["url"]
-    if paper.get("arxiv"):
-        return f"https://arxiv.org/abs/{paper['arxiv']}"
-    return ""
+    """The paper's first web link (DOI, its own URL, arXiv), as the records say."""
+    from .papers import web_links  # pybtex: only on sites with papers
+
+    links = web_links(paper)
+    return links[0] if links else ""
 
 
 def read_papers(env: Any) -> list[dict[str, Any]]:
     """Per-paper records of the configured .bib files, newest first.
 
-    The publications module owns reading and cleaning the .bib data; without
+    The papers module owns reading and cleaning the .bib data; without
     sphinxcontrib-bibtex (no ``cite`` domain) a site simply has no papers.
     """
     if "cite" not in env.domains:
         return []
-    from . import publications
+    from . import papers  # pybtex: only on sites with papers
 
-    entries = [entry for _path, entry in publications.bib_entries(env)]
-    records = publications.paper_records(entries)
+    entries = [entry for _path, entry in papers.bib_entries(env)]
+    records = papers.paper_records(entries)
     dates = {entry.key: entry.fields.get("date", "").strip() for entry in entries}
     for record in records:  # biblatex's ISO date, when the .bib gives one
         record["date"] = dates.get(record["key"], "")
@@ -472,21 +338,6 @@ def write_resume(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup_exports(app: Sphinx) -> None:
-    app.add_config_value("portfolio_profiles", [], "html", types=[list])
-    app.add_config_value("portfolio_contact", {}, "html", types=[dict])
-    app.add_node(
-        export_link,
-        html=(visit_export_html, depart_export_html),
-        latex=(visit_export_plain, visit_export_plain),
-        text=(visit_export_plain, visit_export_plain),
-        man=(visit_export_plain, visit_export_plain),
-        texinfo=(visit_export_plain, visit_export_plain),
-    )
-    app.add_role("portfolio-export", ExportRole())
-    app.connect("config-inited", check_profiles)
-    app.connect("config-inited", check_contact)
-    app.connect("html-page-context", add_alternate_link)
+    setup_profiles(app)
+    setup_export_link(app)
     app.connect("build-finished", write_resume)
-    from .latex import setup_latex  # the PDF CV, the other export (imports this module)
-
-    setup_latex(app)

@@ -16,7 +16,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
 from .badges import badge_node
-from .domain import CardEntry, MetricEntry, PortfolioDomain, documents_in_reading_order
+from .domain import PortfolioDomain
+from .entries import CardEntry, MetricEntry, documents_in_reading_order
 from .metrics import Metric
 from .shared import LenientOptions, PortfolioDirective
 from .words import _

@@ -21,14 +21,17 @@ from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.domains import Index, IndexEntry
 
-from .domain import MetricEntry, documents_in_reading_order, label_anchor
+from . import compat
+from .domain import label_anchor
+from .entries import MetricEntry, documents_in_reading_order
 from .evidence import evidence_link, resolve
 from .impact import rebuilt_badge
+from .jsonld import add_to_page
 from .metrics import plain_number
+from .shared import package_stamp
 from .words import _, words_stamp
 
 PAGE = "portfolio-impact"
-CODE_FILES = ("impact_index.py", "badges.py", "evidence.py", "metrics.py", "impact.py")
 BASE_COLUMNS = (_("Figure"), _("Value"), _("Role"))
 FACT_COLUMNS = {
     "method": _("Method"),
@@ -187,8 +190,6 @@ def render_index_page(app: Sphinx, pagename: str, templatename: str, context: di
     """Swap the generic domainindex template for the table, in HTML builders."""
     if pagename != PAGE or not hasattr(app.builder, "render_partial"):
         return None
-    # The HTML translator reads these per-page tables, which Sphinx sets only while
-    # writing a document; this page is not one, so it has no numbered figures.
     context["body"] = cached_body(app)
     context["title"] = ImpactIndex.localname
     context["metatags"] = context.get("metatags", "") + meta_tags(app)
@@ -250,17 +251,15 @@ def cached_body(app: Sphinx) -> str:
             return cached["body"]
     except (OSError, ValueError, KeyError):
         pass
-    # The HTML translator reads these per-page tables, which Sphinx sets only while
-    # writing a document; this page is not one, so it has no numbered figures.
-    app.builder.fignumbers = {}
-    app.builder.secnumbers = {}
-    body = app.builder.render_partial(index_doctree(app.env, app.builder))["fragment"]
+    body = compat.render_fragment(app.builder, index_doctree(app.env, app.builder))
     path.write_text(json.dumps({"key": key, "body": body}), encoding="utf-8")
     return body
 
 
 def cache_key(app: Sphinx) -> str:
-    """Everything the rendered table depends on: data, evidence targets, code."""
+    """Everything the rendered table depends on: data, evidence targets, the
+    extension's code and version, the build's language, the builder and how it
+    spells links (``html_link_suffix``, dirhtml's folders)."""
     env = app.env
     domain = env.get_domain("portfolio")
     evidence = sorted(
@@ -268,9 +267,11 @@ def cache_key(app: Sphinx) -> str:
         for m in domain.metrics.values()
         if "evidence" in m.facts
     )
-    code = "".join(Path(__file__).with_name(f).read_text() for f in CODE_FILES)
     words = words_stamp(app.config.language)  # the page is in the build's language
-    payload = json.dumps([domain.digest(), evidence, code, app.builder.name, words], default=list)
+    links = app.builder.get_relative_uri(PAGE, "a/page")
+    payload = json.dumps(
+        [domain.digest(), evidence, package_stamp(), app.builder.name, words, links], default=list
+    )
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -292,11 +293,7 @@ def metrics_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict,
         "@type": "ItemList",
         "itemListElement": [quantitative_value(app, m) for m in metrics],
     }
-    # No "<" may survive inside a script element, whatever a label contains.
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-    context["metatags"] = context.get("metatags", "") + (
-        f'\n<script type="application/ld+json">{payload}</script>'
-    )
+    add_to_page(context, data)
 
 
 def quantitative_value(app: Sphinx, metric: MetricEntry) -> dict[str, Any]:

@@ -12,8 +12,9 @@
 * What the CV leaves out (web-only parts, excluded pages) is :mod:`cv`'s choice,
   made just before.
 
-This module owns the LaTeX visitors of the card and badge nodes; the other
-builders' visitors stay in :mod:`experience` and :mod:`badges`.
+The card and badge nodes keep all their visitors, LaTeX included, in
+:mod:`experience` and :mod:`badges`; they use the environments and macros of
+this module's style file.
 """
 
 from __future__ import annotations
@@ -27,16 +28,14 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .badges import metric_badge
-from .cv import cv_settings, setup_cv, unwrap
+from .cv import cv_settings, unwrap
 from .experience import experience_card, experience_title
-from .exports import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS, read_profiles
+from .jsonresume import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS
+from .profiles import read_profiles
 from .shared import EYEBROW_CLASS, add_node_only_for, is_safe_url
 
 # Not in static/ beside the web's assets: the .sty is for LaTeX builders only.
 STYLE = Path(__file__).parent / "texinputs" / "sphinxportfolio.sty"
-DIRECTIONS = ("up", "down", "flat", "none")
-SENTIMENTS = ("good", "bad", "neutral")
 
 
 class cv_header(nodes.General, nodes.Element):
@@ -265,33 +264,6 @@ def depart_eyebrow_latex(self: Any, node: cv_eyebrow) -> None:
     self.body.append("}")
 
 
-def visit_card_latex(self: Any, node: experience_card) -> None:
-    self.body.append("\n\\begin{sphinxportfoliocard}" + self.hypertarget_to(node))
-
-
-def depart_card_latex(self: Any, node: experience_card) -> None:
-    self.body.append("\\end{sphinxportfoliocard}\n")
-
-
-def visit_title_latex(self: Any, node: experience_title) -> None:
-    self.body.append(r"\sphinxportfoliocardtitle{")
-
-
-def depart_title_latex(self: Any, node: experience_title) -> None:
-    self.body.append("}\n")
-
-
-def visit_badge_latex(self: Any, node: metric_badge) -> None:
-    metric = node["metric"]
-    direction = metric.get("direction") if metric.get("direction") in DIRECTIONS else "none"
-    sentiment = metric.get("sentiment") if metric.get("sentiment") in SENTIMENTS else "neutral"
-    self.body.append(rf"\sphinxportfoliobadge{{{direction}}}{{{sentiment}}}{{")
-
-
-def depart_badge_latex(self: Any, node: metric_badge) -> None:
-    self.body.append("}")
-
-
 def visit_date_latex(self: Any, node: cv_date) -> None:
     self.body.append(r"\sphinxportfoliodate{")
 
@@ -319,10 +291,5 @@ def setup_latex(app: Sphinx) -> None:
     add_node_only_for(app, cv_header, latex=(visit_header_latex, None))
     add_node_only_for(app, cv_date, latex=(visit_date_latex, depart_date_latex))
     add_node_only_for(app, cv_paper, latex=(visit_paper_latex, depart_paper_latex))
-    # Replace only the LaTeX rendering of the card and badge nodes.
-    app.add_node(experience_card, override=True, latex=(visit_card_latex, depart_card_latex))
-    app.add_node(experience_title, override=True, latex=(visit_title_latex, depart_title_latex))
-    app.add_node(metric_badge, override=True, latex=(visit_badge_latex, depart_badge_latex))
     app.add_post_transform(CurriculumLayout)
     app.connect("build-finished", copy_style)
-    setup_cv(app)

@@ -32,7 +32,6 @@ lists a hit under the card's name rather than the page title.
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -42,8 +41,8 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.search import IndexBuilder
 
+from . import compat
 from .badges import metric_badge
 from .experience import experience_card
 from .shared import has_ancestor
@@ -117,8 +116,9 @@ def stopwords(app: Sphinx, env: Any) -> set[str]:
     """The stopwords of the search language (the builder makes its indexer later)."""
     config = app.config
     language = config.html_search_language or config.language
-    indexer = IndexBuilder(env, language, config.html_search_options, config.html_search_scorer)
-    return set(getattr(indexer.lang, "stopwords", ()))
+    return compat.search_stopwords(
+        env, language, config.html_search_options, config.html_search_scorer
+    )
 
 
 def pages_with_targets(domain: Any) -> set[str]:
@@ -149,13 +149,13 @@ def targets_of(env: Any, docname: str, stop: set[str]) -> Iterator[Target]:
     shown = {
         card.anchor: f"{card.title}, {card.org}"
         for card in domain.cards.values()
-        if card.docname == docname and domain.selected(card.tags)
+        if card.docname == docname
     }
     try:
         doctree = env.get_doctree(docname)
     except (FileNotFoundError, OSError):
         return
-    remove_unselected(doctree, domain)  # a dropped bullet's words find nothing
+    remove_unselected(doctree, domain)  # a dropped card or bullet: its words find nothing
     for card in doctree.findall(experience_card):
         if card["ids"] and card["ids"][0] in shown:
             anchor = card["ids"][0]
@@ -243,15 +243,16 @@ def fix_object_links(app: Sphinx, exception: Exception | None) -> None:
     path = Path(app.builder.outdir) / getattr(app.builder, "searchindex_filename", "")
     if exception or indexer is None or not path.is_file():
         return
-    text = path.read_text(encoding="utf-8")
-    head, _, body = text.partition("(")
-    index = json.loads(body[: body.rindex(")")])
+    found = compat.read_search_index(path)
+    if found is None:
+        return
+    head, index = found
     objects = [o for o in app.env.get_domain("portfolio").get_objects() if o[5] >= 0]
     # A card's anchor is always its element's own id (experience.py): only other
     # objects' pages need to be looked at.
     own_ids = first_ids(app.env, {obj[3] for obj in objects if obj[2] != "card"})
     if spell_out_anchors(index, objects, own_ids):
-        path.write_text(f"{head}({json.dumps(index, separators=(',', ':'))})", encoding="utf-8")
+        compat.write_search_index(path, head, index)
 
 
 def first_ids(env: Any, docnames: Iterable[str]) -> dict[tuple[str, str], str]:
@@ -306,18 +307,19 @@ def keep_index_entries(app: Sphinx) -> list:
     path = Path(app.builder.outdir) / getattr(app.builder, "searchindex_filename", "")
     if indexer is None or not path.is_file():
         return []
-    text = path.read_text(encoding="utf-8")
+    previous = compat.read_search_index(path)
+    if previous is None:
+        return []
     try:
-        previous = json.loads(text[text.index("(") + 1 : text.rindex(")")])
-        docnames = previous["docnames"]
-        old_entries = previous["indexentries"]
-    except (ValueError, KeyError, TypeError):
+        docnames = previous[1]["docnames"]
+        old_entries = previous[1]["indexentries"]
+    except (KeyError, TypeError):
         return []
     kept: dict[str, list[tuple[str, str, str]]] = {}
     for entry, places in old_entries.items():
         for number, anchor, main in places:
             kept.setdefault(docnames[number], []).append((entry, anchor, "main" if main else ""))
-    entries = indexer._index_entries  # no public API; a dict of docname -> entries
+    entries = compat.search_index_entries(indexer)
     for docname, found in kept.items():
         if docname in app.env.all_docs and docname not in entries:
             entries[docname] = sorted(found)

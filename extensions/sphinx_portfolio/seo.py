@@ -16,19 +16,17 @@ module only adds what they do not.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
-from .shared import conf_location, is_safe_url, warn
+from .jsonld import add_to_page
+from .shared import THESES, conf_location, is_safe_url, warn
 
 ROBOTS_MARK = "# robots.txt written by sphinx-portfolio"
 PERSON_TEXT_KEYS = ("name", "jobTitle", "description", "url")
 PERSON_KEYS = (*PERSON_TEXT_KEYS, "worksFor", "alumniOf")
-# BibTeX's thesis types and the degree each is written for (schema.org inSupportOf).
-THESIS_DEGREES = {"phdthesis": "Ph.D.", "mastersthesis": "Master's degree"}
 
 
 # -- JSON-LD --------------------------------------------------------------------
@@ -45,14 +43,7 @@ def add_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, do
             blocks.append(person)
     blocks += paper_data(app, pagename)
     if blocks:
-        context["metatags"] = context.get("metatags", "") + "".join(map(script_tag, blocks))
-
-
-def script_tag(data: dict[str, Any]) -> str:
-    """JSON inside <script>: '<', '>' and '&' escaped so no text can close the tag."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'\n<script type="application/ld+json">{text}</script>'
+        add_to_page(context, *blocks)
 
 
 def person_data(config: Any) -> dict[str, Any] | None:
@@ -129,20 +120,19 @@ def paper_data(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
 
 
 def paper_records_for(app: Sphinx, keys: list[str]) -> list[dict[str, Any]]:
-    """Plain records of the papers (the publications module reads the .bib files)."""
-    try:
-        from .publications import paper_records
+    """Plain records of the papers (the papers module reads the .bib files)."""
+    if "cite" not in app.env.domains:
+        return []  # no bibliography on this site
+    from . import papers  # pybtex: only on sites with papers
 
-        entries = app.env.get_domain("cite").bibdata.data.entries
-    except Exception:  # no bibliography on this site: names from the objects only
-        return []
-    return paper_records([entries[key] for key in keys if key in entries])
+    return papers.paper_records(papers.entries_by_key(app.env, keys))
 
 
 def scholarly_article(record: dict[str, Any], url: str) -> dict[str, Any]:
     """A paper as schema.org sees it; ``url`` is its entry on the page (absolute when
     ``html_baseurl`` is known)."""
-    degree = THESIS_DEGREES.get(record.get("type") or "")
+    thesis = THESES.get(record.get("type") or "")
+    degree = thesis.degree if thesis else None
     article: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Thesis" if degree else "ScholarlyArticle",
@@ -174,14 +164,9 @@ def scholarly_article(record: dict[str, Any], url: str) -> dict[str, Any]:
 
 
 def paper_links(record: dict[str, Any]) -> list[str]:
-    links = []
-    if record.get("doi"):
-        links.append(f"https://doi.org/{record['doi']}")
-    if record.get("url"):
-        links.append(record["url"])
-    if record.get("arxiv"):
-        links.append(f"https://arxiv.org/abs/{record['arxiv']}")
-    return links
+    from .papers import web_links  # pybtex: only on sites with papers
+
+    return web_links(record)
 
 
 # -- robots.txt ---------------------------------------------------------------

@@ -1,9 +1,20 @@
-"""What every directive of the extension shares: options, warnings, checks."""
+"""What the extension's modules share, and nothing of one feature alone.
+
+- warnings: :func:`warn` and the one list of :data:`WARNING_SUBTYPES`;
+- checks of what authors write: :func:`is_safe_url`, :func:`looks_like_html`,
+  :func:`split_explicit` (``shown <target>``), and :class:`PortfolioDirective`
+  with :class:`LenientOptions`, which report unknown options;
+- names several writers use: :data:`THESES`, CSS classes such as :data:`UNINDEXED`;
+- tree and registration helpers (:func:`nearest`, :func:`add_node_only_for`);
+- :func:`package_stamp`, the digest of the code that cache keys use.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -11,6 +22,8 @@ from urllib.parse import urlsplit
 from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+
+from .metrics import N_
 
 logger = logging.getLogger("sphinx_portfolio")
 
@@ -46,6 +59,25 @@ UNINDEXED = ("portfolio-unindexed", "lineno")
 VISUALLY_HIDDEN = "portfolio-visually-hidden"
 # A small kicker paragraph before a section title ("02 · chronology"): web-only chrome.
 EYEBROW_CLASS = "portfolio-eyebrow"
+
+
+_EXPLICIT = re.compile(r"^(?P<shown>.+?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Thesis:
+    """What each part of the extension calls a thesis of one BibTeX type."""
+
+    badge: str  # the venue badge and one-line reference, translated where shown
+    study_type: str  # JSON Resume's education ``studyType``
+    degree: str  # schema.org ``inSupportOf``
+
+
+#: The one table of thesis types (BibTeX entry type -> names).
+THESES = {
+    "phdthesis": Thesis(N_("Ph.D. thesis"), "Ph.D.", "Ph.D."),
+    "mastersthesis": Thesis(N_("M.Sc. thesis"), "Master's", "Master's degree"),
+}
 
 
 class UnknownOption(str):
@@ -85,6 +117,35 @@ def is_safe_url(url: str) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc) and " " not in url.strip()
+
+
+def split_explicit(text: str) -> tuple[str, str]:
+    """A role's ``shown words <target>`` -> (shown, target); plain text is both.
+
+    Whitespace runs (a role broken over lines) read as one space.
+    """
+    text = " ".join(text.split())
+    match = _EXPLICIT.match(text)
+    if match:
+        return match["shown"], match["target"]
+    return text, text
+
+
+def package_stamp() -> str:
+    """A digest of the extension's code: its version and every module's source.
+
+    A cache keyed by it is dropped by an upgrade or by any edit to any module,
+    not only to the modules someone remembered to list.
+    """
+    if not _STAMP:
+        digest = hashlib.sha256()
+        for path in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        _STAMP.append(digest.hexdigest())
+    return _STAMP[0]
+
+
+_STAMP: list[str] = []  # computed once a process: the code does not change under it
 
 
 def slugify(text: str) -> str:

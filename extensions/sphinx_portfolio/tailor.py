@@ -5,6 +5,8 @@ anywhere in its text. A tag given with ``-t`` selects content only if some card 
 bullet of the site uses it, so unrelated tags (``-t draft``) change nothing.
 Untagged content is always kept. The selection is applied when pages are written,
 so the same environment serves every variant, and exporters ask the domain.
+What it prunes is recognised by its own base classes (:class:`tagged_card`,
+:class:`badge_row`), so this module imports neither cards nor badges.
 """
 
 from __future__ import annotations
@@ -21,6 +23,18 @@ from .shared import nearest, split_list, warn
 
 class bullet_tags(nodes.Invisible, nodes.Inline, nodes.Element):
     """Marker left by the role; moved onto its list item and removed while reading."""
+
+
+class tagged_card(nodes.General, nodes.Element):
+    """A block kept or dropped whole by its ``tags`` (``experience.experience_card``).
+
+    A base class, so that the selection is applied here without knowing the
+    modules whose nodes it prunes."""
+
+
+class badge_row(nodes.General, nodes.Element):
+    """A row of copied badges (``experience.experience_summary``): a tailored build
+    keeps the copies whose ``portfolio_tags`` it selects, and the row only if any."""
 
 
 class TaggedRole(SphinxRole):
@@ -95,25 +109,22 @@ def drop_unselected(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def remove_unselected(doctree: nodes.Element, domain: Any) -> None:
     """The tree as the build shows it: cards, bullets and summary-row badges whose
     tags miss the selection are gone (also for what reads a stored doctree: search)."""
-    from .experience import experience_card, experience_summary
-
-    for node in list(doctree.findall(experience_card)) + list(doctree.findall(nodes.list_item)):
-        tags = node.get("tags") if isinstance(node, experience_card) else None
+    for node in list(doctree.findall(tagged_card)) + list(doctree.findall(nodes.list_item)):
+        tags = node.get("tags") if isinstance(node, tagged_card) else None
         tags = tags if tags is not None else node.get("portfolio_tags", ())
         if not domain.selected(tags) and node.parent is not None:
             node.parent.remove(node)
-    for summary in list(doctree.findall(experience_summary)):
-        keep_selected_copies(summary, domain)
+    for row in list(doctree.findall(badge_row)):
+        keep_selected_copies(row, domain)
 
 
 def keep_selected_copies(summary: nodes.Element, domain: Any) -> None:
     """A card's summary row shows only the badges of the bullets that stay."""
-    from .badges import metric_badge
-
+    # The row holds badges and the spaces between them (experience.ExperienceCard.fill).
     kept = [
         badge
         for badge in summary.children
-        if isinstance(badge, metric_badge) and domain.selected(badge.get("portfolio_tags", ()))
+        if isinstance(badge, nodes.Element) and domain.selected(badge.get("portfolio_tags", ()))
     ]
     if not kept:
         summary.parent.remove(summary)

@@ -1,0 +1,40 @@
+"""The JSON Resume vocabulary both directions share: the exporter (:mod:`exports`)
+writes it, the importer (:mod:`scaffold`, behind ``sphinx-portfolio new``) reads it.
+
+Names and patterns only, no Sphinx: the file name, the keys of ``basics`` and its
+profiles, the classes and front matter that mark what a page says as data, and the
+dates JSON Resume writes (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``).
+"""
+
+from __future__ import annotations
+
+import re
+
+RESUME = "resume.json"
+EXPORTS = {RESUME: "application/json"}  # the files a build writes, by media type
+LABEL_CLASSES = ("portfolio-label", "portfolio-subtitle")
+SUMMARY_CLASS = "portfolio-summary"
+PAGE_KEY = "resume"  # front matter key: ``resume: skills`` or ``resume: interests``
+PAGE_SECTIONS = ("skills", "interests")
+EDUCATION_KINDS = ("education",)
+VOLUNTEER_KINDS = ("volunteer",)
+PROFILE_KEYS = ("network", "username", "url")
+CONTACT_KEYS = ("url", "email", "phone", "location")  # ``portfolio_contact``: basics as given
+CARD_TEXTS = ("summary", "description")  # a card's paragraph of class portfolio-<key>
+ISO_DATE = re.compile(r"^[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?$")
+_YEAR_MONTH = r"[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?"  # JSON Resume's dates
+_PERIOD = re.compile(
+    rf"^(?P<start>{_YEAR_MONTH})\s*(?:[-–—]|to)\s*(?:(?P<end>{_YEAR_MONTH})|present|now|today)?$",
+    re.IGNORECASE,
+)
+
+
+def parse_period(period: str) -> dict[str, str]:
+    """'2019–2024' or '2021-06 – present' to JSON Resume dates; anything else: none."""
+    match = _PERIOD.match(period.strip())
+    if not match:
+        return {}
+    dates = {"startDate": match["start"]}
+    if match["end"]:
+        dates["endDate"] = match["end"]
+    return dates

@@ -1,0 +1,70 @@
+"""What every writer of a new site shares: the :class:`Site` it fills, and the
+escaping of a resume's strings for where they go in MyST.
+
+Each function returns text that reads back as exactly the resume's string
+(whitespace folded): inline text, a directive option (as YAML, i.e. a JSON
+string), a directive argument, a link destination, a reference name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# MyST inline syntax characters; a backslash makes each one literal (CommonMark).
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&{}!|$~%^])")
+_BLOCK_START = re.compile(r"^(\d+)([.)])|^([#+\-=:>%.])")
+
+
+@dataclass
+class Site:
+    """What ``sphinx-portfolio new`` writes, and what it could not place."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    left_out: dict[str, Any] = field(default_factory=dict)  # field path -> value
+    notes: list[str] = field(default_factory=list)  # one line per thing to know
+    suppress: set[str] = field(default_factory=set)
+
+    def leave_out(self, path: str, value: Any, why: str = "not shown on the site") -> None:
+        self.left_out[path] = value
+        self.notes.append(f"{path}: {why}")
+
+
+def text(value: Any) -> str:
+    """One line of the resume's text: whitespace folded, as the site shows it."""
+    return " ".join(str(value or "").split())
+
+
+def inline(value: str, fragment: bool = False) -> str:
+    """MyST inline text that reads back as exactly ``value`` (whitespace folded); a
+    ``fragment`` of a line keeps its spaces at either end."""
+    folded = re.sub(r"\s+", " ", value) if fragment else text(value)
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", folded)
+    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped, count=1)
+
+
+def option(value: str) -> str:
+    """A directive option value: a JSON string is a YAML string too (quotes, colons, …)."""
+    return json.dumps(text(value), ensure_ascii=False)
+
+
+def fence_argument(value: str) -> str:
+    """A directive argument: one line, no backticks (a backtick fence forbids them)."""
+    return text(value).replace("`", "'")
+
+
+def link_target(url: str) -> str:
+    """A link destination in angle brackets: no spaces, no brackets, escaped."""
+    return re.sub(r"([<>\\])", r"\\\1", url.replace(" ", "%20"))
+
+
+def unique_name(words: str, taken: set[str]) -> str:
+    base = re.sub(r"[\W_]+", "-", words.lower()).strip("-") or "card"
+    name, number = base, 1
+    while name in taken:
+        number += 1
+        name = f"{base}-{number}"
+    taken.add(name)
+    return name
