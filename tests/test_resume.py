@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
 from conftest import REPO, build_site, copy_root, missing_tool, soup, visible_text, warnings_of
+from sphinx_portfolio import exports
 
 SCHEMA_PACKAGE = "@jsonresume/schema@1"
 NEW_CARD = """
@@ -258,6 +259,19 @@ def test_a_card_description_follows_every_rebuild(tmp_path):
     work.write_text(work.read_text(encoding="utf-8").replace("Counts", "Weighs"), "utf-8")
     app = build_site(srcdir)
     assert read_resume(app)["work"][-1]["description"] == "Weighs things."
+
+
+def test_card_texts_are_read_again_with_new_code(tmp_path, monkeypatch):
+    """The kept texts are keyed by the extension's code (shared.package_stamp)."""
+    srcdir = copy_root("resume", tmp_path)
+    with (srcdir / "work.md").open("a", encoding="utf-8") as page:
+        page.write(DESCRIBED_CARD)
+    build_site(srcdir)
+    monkeypatch.setattr(exports, "plain", lambda node: node.astext().upper())
+    # The same stamp: the texts come from the last build (the cache is in use).
+    assert read_resume(build_site(srcdir))["work"][-1]["description"] == "Counts things."
+    monkeypatch.setattr(exports, "package_stamp", lambda: "new code")
+    assert read_resume(build_site(srcdir))["work"][-1]["description"] == "COUNTS THINGS."
 
 
 def test_two_builds_write_identical_files(tmp_path):
