@@ -18,7 +18,7 @@ long each took and how loaded the machine was) and ``.json`` (every script's raw
 figures), and prints which of issue 12's goals were kept. Commit first: the
 files are named by ``HEAD``, and a dirty tree is noted in them.
 
-    python benchmarks/run_all.py                 # reps 3: ~35-45 min on 2 shared cores
+    python benchmarks/run_all.py                 # reps 3: 19 min on 2 shared cores
     python benchmarks/run_all.py --reps 1 --skip lighthouse    # a quick look
 """
 
