@@ -13,8 +13,9 @@ Two parts, in one run:
 Lighthouse comes from npm (``npm install --prefix ~/.cache/sphinx-portfolio/npm
 lighthouse@12``, as .ci/run does) and drives Debian's chromium (``CHROME_PATH``)
 with the team's headless flags. It is not a test: scores move with the load of
-the machine, so the comparison is made in the same run. The script exits
-non-zero when a goal is missed.
+the machine, so the comparison is made in the same run. Both parts are served
+gzip-compressed (``serve.py --gzip``), as Read the Docs serves pages. The script
+exits non-zero when a goal is missed.
 
     python benchmarks/lighthouse.py                    # ~5 min on 2 cores
     python benchmarks/lighthouse.py --reps 3 --json /tmp/lighthouse.json
@@ -67,16 +68,20 @@ def indexable_pages(outdir: Path) -> list[str]:
     return [p for p in pages if p not in NOT_INDEXED and not p.startswith("_")]
 
 
-def audit(lighthouse: str, chromium: str, url: str) -> dict:
-    """One Lighthouse run (mobile, its default): each category's score 0-100, and the
-    audits that kept a category below 100."""
+def audit(
+    lighthouse: str, chromium: str, url: str, categories: tuple[str, ...] = CATEGORIES
+) -> dict:
+    """One Lighthouse run (mobile, its default) with the team's headless flags: each
+    category's score 0-100, and the audits that kept a category of PERFECT below 100.
+    The one Lighthouse invocation of the repository (tests/browser/test_lighthouse.py
+    uses it too). Raises RuntimeError when Lighthouse fails."""
     command = [
         lighthouse,
         url,
         "--quiet",
         "--output=json",
         "--output-path=stdout",
-        f"--only-categories={','.join(CATEGORIES)}",
+        f"--only-categories={','.join(categories)}",
         f"--chrome-flags={CHROME_FLAGS}",
     ]
     env = {**os.environ, "CHROME_PATH": chromium}
@@ -84,10 +89,11 @@ def audit(lighthouse: str, chromium: str, url: str) -> dict:
     if run.returncode:
         raise RuntimeError(f"lighthouse failed on {url}:\n{run.stderr[-2000:]}")
     report = json.loads(run.stdout)
-    scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    scores = {name: round(100 * (report["categories"][name]["score"] or 0)) for name in categories}
     failing = sorted(
         audit_id
         for name in PERFECT
+        if name in categories
         for ref in report["categories"][name]["auditRefs"]
         if ref["weight"] and (report["audits"][(audit_id := ref["id"])]["score"] or 0) < 1
     )
@@ -97,7 +103,7 @@ def audit(lighthouse: str, chromium: str, url: str) -> dict:
 def site_part(lighthouse: str, chromium: str, workdir: Path) -> dict[str, dict]:
     outdir = workdir / "site"
     build(REPO / "docs", outdir, "-W", "-n", "--keep-going")
-    with served(outdir) as base:
+    with served(outdir, compress=True) as base:
         return {
             page: audit(lighthouse, chromium, f"{base}/{page}") for page in indexable_pages(outdir)
         }
@@ -111,7 +117,10 @@ def stock_part(lighthouse: str, chromium: str, workdir: Path, size: int, reps: i
         build(src, outdirs[variant])
         pages = {"home": "index.html", "experience": f"{experience}.html"}
     scores: dict = {variant: {page: [] for page in pages} for variant in outdirs}
-    with served(outdirs["stock"]) as stock, served(outdirs["ours"]) as ours:
+    with (
+        served(outdirs["stock"], compress=True) as stock,
+        served(outdirs["ours"], compress=True) as ours,
+    ):
         bases = {"stock": stock, "ours": ours}
         for rep in range(reps):
             order = ("stock", "ours") if rep % 2 == 0 else ("ours", "stock")

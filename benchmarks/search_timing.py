@@ -3,8 +3,8 @@
 Chromium is driven over ``--remote-debugging-pipe`` (the DevTools protocol as
 NUL-terminated JSON on file descriptors 3 and 4), so nothing beyond the
 standard library and Debian's ``chromium`` is needed. The built site is served
-by ``python -m http.server`` on 127.0.0.1, as a reader's browser would fetch it
-(the search page fetches each hit's page for its summary).
+by ``serve.py`` (``http.server``, uncompressed) on 127.0.0.1, as a reader's browser
+would fetch it (the search page fetches each hit's page for its summary).
 
 A script installed before the page's own records, with ``performance.now()``
 (milliseconds since navigation started), when the first hit is shown and when
@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -168,11 +169,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on the loopback address; yield its base URL."""
+def served(directory: Path, compress: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on the loopback address (text gzip-compressed if
+    ``compress``, as Read the Docs serves it; see serve.py); yield its base URL."""
     port = free_port()
+    serve = Path(__file__).with_name("serve.py")
+    command = [sys.executable, str(serve), str(Path(directory).resolve()), str(port)]
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
+        command + (["--gzip"] if compress else []),
         cwd=directory,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -190,28 +194,70 @@ def served(directory: Path) -> Iterator[str]:
 
 def time_queries(html_dir: Path, queries: list[str], reps: int = 3) -> dict[str, list[dict]]:
     """Each query ``reps`` times, in a fresh page each time: {query: [timings]}."""
+    return time_variants({"site": html_dir}, queries, reps)["site"]
+
+
+def time_variants(
+    html_dirs: dict[str, Path], queries: list[str], reps: int = 3
+) -> dict[str, dict[str, list[dict]]]:
+    """Each query ``reps`` times on each site, interleaved: {variant: {query: [timings]}}.
+
+    One browser, one server a site; for each query the variants take turns, and
+    which goes first alternates, so a burst of load from elsewhere hits both alike.
+    """
     executable = find_chromium()
     if executable is None:
         raise RuntimeError("chromium not found (apt-get install chromium)")
-    results: dict[str, list[dict]] = {query: [] for query in queries}
-    with served(html_dir) as base:
+    results = {variant: {query: [] for query in queries} for variant in html_dirs}
+    with contextlib.ExitStack() as stack:
+        bases = {variant: stack.enter_context(served(path)) for variant, path in html_dirs.items()}
         browser = Browser(executable)
-        try:
+        stack.callback(browser.close)
+        for base in bases.values():
             browser.time_search(f"{base}/search.html?q=warmup")  # first start is slow
-            for _ in range(reps):
-                for query in queries:
-                    url = f"{base}/search.html?q={quote(query)}"
-                    results[query].append(browser.time_search(url))
-        finally:
-            browser.close()
+        order = list(bases)
+        for _ in range(reps):
+            for query in queries:
+                for variant in order:
+                    url = f"{bases[variant]}/search.html?q={quote(query)}"
+                    results[variant][query].append(browser.time_search(url))
+                order.reverse()
     return results
 
 
 def main() -> None:
-    html_dir = Path(sys.argv[1])
-    queries = sys.argv[2:] or ["ranking"]
-    for query, timings in time_queries(html_dir, queries).items():
-        print(query, timings)
+    """``search_timing.py DIR QUERY...``, or ``--compare OURS STOCK [--reps N] QUERY...``:
+    medians of first hit and whole list, ours / stock."""
+    args = sys.argv[1:]
+    reps = 3
+    if "--reps" in args:
+        at = args.index("--reps")
+        reps = int(args[at + 1])
+        del args[at : at + 2]
+    if args[0] != "--compare":
+        for query, timings in time_queries(Path(args[0]), args[1:] or ["ranking"], reps).items():
+            print(query, timings)
+        return
+    dirs = {"ours": Path(args[1]), "stock": Path(args[2])}
+    queries = args[3:] or ["ranking"]
+    timed = time_variants(dirs, queries, reps)
+    print("| query | ours first, all (ms) | stock first, all (ms) | first ratio | all ratio |")
+    print("|---|---|---|---|---|")
+    for query in queries:
+        ours, stock = (medians(timed[variant][query]) for variant in dirs)
+        ratios = [f"{o / s:.2f}" if o and s else "–" for o, s in zip(ours, stock, strict=True)]
+        print(
+            f"| {query} | {ours[0]:.0f}, {ours[1]:.0f} | {stock[0]:.0f}, {stock[1]:.0f} | "
+            + " | ".join(ratios)
+            + " |"
+        )
+
+
+def medians(runs: list[dict]) -> tuple[float, float]:
+    """Median first-hit and done times (ms); a run that never finished counts as slowest."""
+    first = [run["first"] if run["first"] is not None else float("inf") for run in runs]
+    done = [run["done"] if run["done"] is not None else float("inf") for run in runs]
+    return statistics.median(first), statistics.median(done)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
 from conftest import REPO, build_site, copy_root, missing_tool, soup, visible_text, warnings_of
+from sphinx_portfolio import exports
 
 SCHEMA_PACKAGE = "@jsonresume/schema@1"
 NEW_CARD = """
@@ -230,6 +231,47 @@ def test_a_new_card_and_bib_entry_show_up_with_no_other_edit(tmp_path):
     assert gamma["highlights"] == ["Counted +3% CTR."]
     assert [m["text"] for m in gamma["x-metrics"]] == ["+3% CTR"]
     assert "A New Note" in [paper["name"] for paper in resume["publications"]]
+
+
+DESCRIBED_CARD = """
+````{experience-card} Analyst
+:org: Gamma
+
+{.portfolio-description}
+Counts things.
+
+- Counted {metric-badge}`+3% CTR`.
+````
+"""
+
+
+def test_a_card_description_follows_every_rebuild(tmp_path):
+    """A card's description is read from its page once and kept between builds:
+    a rebuild with nothing changed keeps it, an edit of the page changes it."""
+    srcdir = copy_root("resume", tmp_path)
+    with (srcdir / "work.md").open("a", encoding="utf-8") as page:
+        page.write(DESCRIBED_CARD)
+    app = build_site(srcdir)
+    assert read_resume(app)["work"][-1]["description"] == "Counts things."
+    app = build_site(srcdir)  # nothing changed
+    assert read_resume(app)["work"][-1]["description"] == "Counts things."
+    work = srcdir / "work.md"
+    work.write_text(work.read_text(encoding="utf-8").replace("Counts", "Weighs"), "utf-8")
+    app = build_site(srcdir)
+    assert read_resume(app)["work"][-1]["description"] == "Weighs things."
+
+
+def test_card_texts_are_read_again_with_new_code(tmp_path, monkeypatch):
+    """The kept texts are keyed by the extension's code (shared.package_stamp)."""
+    srcdir = copy_root("resume", tmp_path)
+    with (srcdir / "work.md").open("a", encoding="utf-8") as page:
+        page.write(DESCRIBED_CARD)
+    build_site(srcdir)
+    monkeypatch.setattr(exports, "plain", lambda node: node.astext().upper())
+    # The same stamp: the texts come from the last build (the cache is in use).
+    assert read_resume(build_site(srcdir))["work"][-1]["description"] == "Counts things."
+    monkeypatch.setattr(exports, "package_stamp", lambda: "new code")
+    assert read_resume(build_site(srcdir))["work"][-1]["description"] == "COUNTS THINGS."
 
 
 def test_two_builds_write_identical_files(tmp_path):

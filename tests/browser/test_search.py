@@ -7,6 +7,7 @@ results, shown with an excerpt that contains what was searched for.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
@@ -96,4 +97,16 @@ def test_hits_are_named_after_the_card_or_paper(search_page, server):
     assert card["title"] == "Sr. Machine Learning Engineer, Pinterest"
     results = search(search_page, server, "ToMCAT")
     assert results[0]["title"].startswith("The ToMCAT Dataset")
+    assert not search_page.errors
+
+
+@pytest.mark.parametrize("query", ["Pyarelal", "CTR", "Petrobras"])
+def test_excerpts_quote_the_text_not_what_is_unindexed(search_page, server, query):
+    """An excerpt quotes what the page says, as a search engine indexes it: not a
+    paper's BibTeX block, not a card's repeated row of figures, no arrow glyph."""
+    results = search(search_page, server, query)
+    excerpts = [r["excerpt"] for r in results if r["href"].split("#")[0].endswith(".html")]
+    assert excerpts
+    for excerpt in excerpts:
+        assert not re.search(r"@\w+\{|[▲▼]", excerpt), f"{query!r}: {excerpt!r}"
     assert not search_page.errors
