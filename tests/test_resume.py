@@ -14,7 +14,6 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_file
 
 from conftest import REPO, build_site, copy_root, missing_tool, soup, visible_text, warnings_of
-from sphinx_portfolio import exports
 
 SCHEMA_PACKAGE = "@jsonresume/schema@1"
 NEW_CARD = """
@@ -261,17 +260,22 @@ def test_a_card_description_follows_every_rebuild(tmp_path):
     assert read_resume(app)["work"][-1]["description"] == "Weighs things."
 
 
-def test_card_texts_are_read_again_with_new_code(tmp_path, monkeypatch):
-    """The kept texts are keyed by the extension's code (shared.package_stamp)."""
+def test_a_card_description_read_by_a_parallel_worker_is_exported(tmp_path):
+    """The texts travel with the card's entry in the domain, merged from workers."""
     srcdir = copy_root("resume", tmp_path)
     with (srcdir / "work.md").open("a", encoding="utf-8") as page:
         page.write(DESCRIBED_CARD)
-    build_site(srcdir)
-    monkeypatch.setattr(exports, "plain", lambda node: node.astext().upper())
-    # The same stamp: the texts come from the last build (the cache is in use).
-    assert read_resume(build_site(srcdir))["work"][-1]["description"] == "Counts things."
-    monkeypatch.setattr(exports, "package_stamp", lambda: "new code")
-    assert read_resume(build_site(srcdir))["work"][-1]["description"] == "COUNTS THINGS."
+    for number in range(6):  # enough pages for Sphinx to read in two processes
+        (srcdir / f"extra{number}.md").write_text(f"# Extra {number}\n", encoding="utf-8")
+    index = srcdir / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            "work\n", "work\nextra0\nextra1\nextra2\nextra3\nextra4\nextra5\n", 1
+        ),
+        "utf-8",
+    )
+    app = build_site(srcdir, parallel=2)
+    assert read_resume(app)["work"][-1]["description"] == "Counts things."
 
 
 def test_two_builds_write_identical_files(tmp_path):

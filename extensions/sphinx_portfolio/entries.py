@@ -25,6 +25,8 @@ class CardEntry(NamedTuple):
     highlights: tuple[str, ...] = ()
     order: int = 0
     highlight_tags: tuple[tuple[str, ...], ...] = ()
+    # (key, text) of the card's paragraphs of class portfolio-<key>, for the export
+    texts: tuple[tuple[str, str], ...] = ()
 
 
 class MetricEntry(NamedTuple):

@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_id
 from .badges import CARD_CONTEXT, copy_badge, metric_badge
 from .domain import PortfolioDomain, warn_duplicate_card
 from .entries import CardEntry
+from .jsonresume import CARD_TEXTS
 from .shared import (
     UNINDEXED,
     VISUALLY_HIDDEN,
@@ -287,6 +288,26 @@ def depart_title_man(self: Any, node: experience_title) -> None:
     self.body.append(self.defs["strong"][1] + "\n.sp\n")
 
 
+def note_card_texts(app: Sphinx, doctree: nodes.document) -> None:
+    """Keep each card's summary and description paragraphs (``{.portfolio-summary}``,
+    ``{.portfolio-description}``) with its entry, as read after every transform.
+
+    resume.json exports them; stored here, an export never loads a doctree.
+    """
+    domain: PortfolioDomain = app.env.get_domain("portfolio")
+    for card in doctree.findall(experience_card):
+        entry = domain.cards.get(card.get("portfolio_name", ""))
+        if entry is None or entry.docname != app.env.docname:
+            continue  # a card that lost a name clash is not exported
+        found: dict[str, str] = {}
+        for paragraph in card.findall(nodes.paragraph):
+            for key in CARD_TEXTS:
+                if f"portfolio-{key}" in paragraph["classes"] and key not in found:
+                    found[key] = " ".join(paragraph.astext().split())
+        if found:
+            domain.cards[entry.name] = entry._replace(texts=tuple(found.items()))
+
+
 def setup_experience(app: Sphinx) -> None:
     app.add_node(
         experience_card,
@@ -307,3 +328,4 @@ def setup_experience(app: Sphinx) -> None:
     # Elsewhere the inline badges already carry the figures.
     add_node_only_for(app, experience_summary, html=(visit_summary_html, depart_summary_html))
     app.add_directive("experience-card", ExperienceCard)
+    app.connect("doctree-read", note_card_texts)

@@ -31,7 +31,6 @@ from .domain import PortfolioDomain
 from .entries import CardEntry, MetricEntry, documents_in_reading_order
 from .export_link import setup_export_link, writes_exports
 from .jsonresume import (
-    CARD_TEXTS,
     EDUCATION_KINDS,
     ISO_DATE,
     LABEL_CLASSES,
@@ -43,7 +42,7 @@ from .jsonresume import (
     parse_period,
 )
 from .profiles import read_contact, read_profiles, setup_profiles
-from .shared import THESES, is_safe_url, package_stamp
+from .shared import THESES, is_safe_url
 
 # -- reading the site back ----------------------------------------------------------
 
@@ -120,58 +119,6 @@ def card_metrics(domain: PortfolioDomain, order: dict[str, int]) -> dict[str, li
     for entry in domain.selected_metrics(order):
         by_card.setdefault(entry.card, []).append(metric_record(entry))
     return by_card
-
-
-class CardTexts:
-    """Each card's paragraphs of class ``portfolio-summary`` or ``portfolio-description``.
-
-    They live in the doctrees only, and loading every card page's doctree made a
-    rebuild with nothing changed cost ~0.3 s more than stock at 200 cards. So the
-    texts are kept beside the doctrees, per page, with the time Sphinx last read
-    that page (``env.all_docs``) and the extension's code (``package_stamp``): a
-    page read again, or any change of the code, reads its doctree again.
-    """
-
-    def __init__(self, env: Any) -> None:
-        self.env = env
-        self.path = Path(env.doctreedir) / "portfolio-card-texts.json"
-        self.code = package_stamp()
-        try:
-            saved = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            saved = {}
-        self.saved = saved.get("pages", {}) if saved.get("code") == self.code else {}
-        self.pages: dict[str, list] = {}
-
-    def of(self, card: CardEntry) -> dict[str, str]:
-        docname = card.docname
-        if docname not in self.pages:
-            stamp = self.env.all_docs.get(docname)
-            kept = self.saved.get(docname)
-            if kept and kept[0] == stamp and card.anchor in kept[1]:
-                self.pages[docname] = kept
-            else:
-                self.pages[docname] = [stamp, self.read(docname)]
-        return self.pages[docname][1].get(card.anchor, {})
-
-    def read(self, docname: str) -> dict[str, dict[str, str]]:
-        """The texts of every card of one page, by the card's anchor."""
-        domain = self.env.get_domain("portfolio")
-        anchors = {c.anchor for c in domain.cards.values() if c.docname == docname}
-        found: dict[str, dict[str, str]] = {}
-        for node in self.env.get_doctree(docname).findall(nodes.Element):
-            for anchor in anchors.intersection(node.get("ids", ())) - found.keys():
-                texts = found[anchor] = {}
-                for paragraph in node.findall(nodes.paragraph):
-                    for key in CARD_TEXTS:
-                        if f"portfolio-{key}" in paragraph["classes"] and key not in texts:
-                            texts[key] = plain(paragraph)
-        return found
-
-    def save(self) -> None:
-        if self.pages != {d: v for d, v in self.saved.items() if d in self.pages}:
-            data = {"code": self.code, "pages": self.pages}
-            self.path.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
 
 
 def work_item(card: CardEntry, metrics: list[dict], texts: dict | None = None) -> dict[str, Any]:
@@ -304,7 +251,6 @@ def build_resume(app: Sphinx) -> dict[str, Any]:
     metrics = card_metrics(domain, order)
     resume: dict[str, Any] = {"basics": read_basics(app)}
     work, volunteer, education = [], [], []
-    texts = CardTexts(env)
     for card in domain.selected_cards(order):
         # A tailored build (sphinx-build -t TAG) keeps only the selected bullets.
         card = card._replace(highlights=tuple(domain.selected_highlights(card)))
@@ -312,15 +258,14 @@ def build_resume(app: Sphinx) -> dict[str, Any]:
         if card.kind in EDUCATION_KINDS:
             education.append(education_item(card, card_figures))
         elif card.kind in VOLUNTEER_KINDS:
-            item = work_item(card, card_figures, texts.of(card))
+            item = work_item(card, card_figures, dict(card.texts))
             item["organization"] = item.pop("name")
             volunteer.append(item)
         else:
-            work.append(work_item(card, card_figures, texts.of(card)))
+            work.append(work_item(card, card_figures, dict(card.texts)))
     papers = read_papers(env)
     add_theses(education, papers)
     sections = read_page_sections(env, order)
-    texts.save()
     resume.update(work=work, volunteer=volunteer, education=education)
     resume["publications"] = [publication_item(paper) for paper in papers]
     resume["skills"] = sections["skills"]
