@@ -58,6 +58,9 @@ def test_an_unreadable_search_index_reads_as_none(tmp_path):
     for text in ("", "Search.setIndex(", "Search.setIndex({oops)", "Search.setIndex([1])"):
         path.write_text(text, encoding="utf-8")
         assert compat.read_search_index(path) is None
+    path.write_bytes(b'Search.setIndex({"a": "\xe9"})')  # not UTF-8
+    assert compat.read_search_index(path) is None
+    assert compat.read_search_index(tmp_path / "missing.js") is None
 
 
 def test_render_fragment_numbers_nothing_of_the_last_page(cards):

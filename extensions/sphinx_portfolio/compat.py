@@ -44,11 +44,11 @@ def read_search_index(path: Path) -> tuple[str, dict[str, Any]] | None:
     Sphinx writes ``Search.setIndex(<json>)``; the format is not an API.
     Checked: Sphinx 7.4.0 and 9.0.4 (``sphinx.search._JavaScriptIndex``).
     """
-    text = path.read_text(encoding="utf-8")
-    head, _, body = text.partition("(")
     try:
+        text = path.read_text(encoding="utf-8")
+        head, _, body = text.partition("(")
         index = json.loads(body[: body.rindex(")")])
-    except ValueError:
+    except (OSError, ValueError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         return None
     return (head, index) if isinstance(index, dict) else None
 

@@ -153,7 +153,7 @@ def targets_of(env: Any, docname: str, stop: set[str]) -> Iterator[Target]:
     }
     try:
         doctree = env.get_doctree(docname)
-    except (FileNotFoundError, OSError):
+    except OSError:  # a page removed since (FileNotFoundError is one)
         return
     remove_unselected(doctree, domain)  # a dropped card or bullet: its words find nothing
     for card in doctree.findall(experience_card):
@@ -261,7 +261,7 @@ def first_ids(env: Any, docnames: Iterable[str]) -> dict[tuple[str, str], str]:
     for docname in docnames:
         try:
             doctree = env.get_doctree(docname)
-        except (FileNotFoundError, OSError):
+        except OSError:  # a page removed since (FileNotFoundError is one)
             continue
         for node in doctree.findall(nodes.Element):
             for other in node.get("ids", [])[1:]:
