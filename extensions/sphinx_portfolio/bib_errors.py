@@ -14,6 +14,7 @@ from pathlib import Path
 import pybtex.errors
 from sphinx.application import Sphinx
 
+from .papers import entry_starts
 from .shared import warn
 
 
@@ -76,18 +77,17 @@ def repeated_entry_location(app: Sphinx, message: str) -> str | None:
     match = _REPEATED.match(message)
     if not match:
         return None
-    start = re.compile(rf"^\s*@\w+\s*[{{(]\s*{re.escape(match[1])}\s*,", re.IGNORECASE)
-    seen = 0
+    wanted, seen = match[1].lower(), 0  # BibTeX keys ignore case
     for name in app.config.bibtex_bibfiles:
         path = Path(app.srcdir, name)
         try:
-            lines = path.read_text(encoding=app.config.bibtex_encoding).splitlines()
+            text = path.read_text(encoding=app.config.bibtex_encoding)
         except (OSError, UnicodeDecodeError, LookupError):
             continue
-        for number, line in enumerate(lines, 1):
-            seen += bool(start.match(line))
+        for key, line in entry_starts(text):
+            seen += key.lower() == wanted
             if seen == 2:
-                return f"{path}:{number}"
+                return f"{path}:{line}"
     return None
 
 

@@ -11,7 +11,7 @@ exporters (``resume.json``), the JSON-LD of :mod:`seo` and the CV. A paper's lin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,16 +45,28 @@ def note_bib_dependencies(env) -> None:
 
 
 def entry_lines(path: Path) -> dict[str, int]:
-    """Line of each ``@type{key,`` in a .bib file, for warnings."""
+    """Line of each ``@type{key,`` in a .bib file (the first, if a key repeats)."""
     try:
         # sphinxcontrib-bibtex < 2.7 names its files with str, 2.7 with Path.
         text = Path(path).read_text(encoding="utf-8-sig")
     except OSError:
         return {}
-    lines = {}
-    for match in re.finditer(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,", text):
-        lines.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+    lines: dict[str, int] = {}
+    for key, line in entry_starts(text):
+        lines.setdefault(key, line)
     return lines
+
+
+def entry_starts(text: str) -> Iterator[tuple[str, int]]:
+    """(key, line) of each ``@type{key,`` in a .bib file's text, in order."""
+    line, counted = 1, 0
+    for match in _ENTRY_START.finditer(text):
+        line += text.count("\n", counted, match.start())  # counted once, not from the top
+        counted = match.start()
+        yield match.group(1), line
+
+
+_ENTRY_START = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
 
 
 def anchor_of(key: str) -> str:
