@@ -28,12 +28,12 @@ from sphinx.application import Sphinx
 
 from .bibfields import compile_owner_patterns
 from .bibstyle import STYLE_NAME, PortfolioStyle
-from .shared import package_stamp, warn
+from .shared import THESES, package_stamp, warn
 from .words import _
 
 CACHE_FILE = "portfolio-bibstyle.pickle"
 #: The words a citation adds, in the build's language (part of each fingerprint).
-CITATION_WORDS = ("In", "volume", "pages", "page", "Ph.D. thesis", "Master's thesis")
+CITATION_WORDS = ("In", "volume", "pages", "page", *(thesis.venue for thesis in THESES.values()))
 
 
 class FormattedCache:
