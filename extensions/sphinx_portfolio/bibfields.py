@@ -131,6 +131,13 @@ def arxiv_url(identifier: str | None) -> str | None:
     return "https://arxiv.org/abs/" + identifier
 
 
+def arxiv_pdf_url(identifier: str | None) -> str | None:
+    """The PDF of an arXiv paper (Google Scholar's ``citation_pdf_url``)."""
+    if not identifier or not ARXIV_RE.match(identifier):
+        return None
+    return "https://arxiv.org/pdf/" + identifier
+
+
 def web_url(url: str | None) -> str | None:
     """The URL if it is an absolute http(s) URL; anything else is refused."""
     return url.strip() if url and is_safe_url(url) else None

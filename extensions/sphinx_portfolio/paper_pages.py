@@ -121,7 +121,7 @@ def highwire(entry: Entry) -> list[tuple[str, str]]:
     if record["doi"]:
         tags.append(("citation_doi", record["doi"]))
     if record["arxiv"]:
-        tags.append(("citation_pdf_url", f"https://arxiv.org/pdf/{record['arxiv']}"))
+        tags.append(("citation_pdf_url", bibfields.arxiv_pdf_url(record["arxiv"])))
     elif record["url"] and record["url"].lower().endswith(".pdf"):
         tags.append(("citation_pdf_url", record["url"]))
     if record["url"] and not record["url"].lower().endswith(".pdf"):
