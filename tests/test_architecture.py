@@ -231,28 +231,23 @@ def test_pure_modules_import_no_sphinx():
     assert {name: foreign_imports(trees[name]) for name in PURE} == {name: set() for name in PURE}
 
 
+def loaded(imports: str, watched: set[str]) -> list[str]:
+    """Which of ``watched`` a fresh interpreter has loaded after ``import <imports>``."""
+    code = f"import sys, {imports}\nprint(sorted({watched!r} & set(sys.modules)))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return ast.literal_eval(run.stdout.strip())
+
+
 def test_the_command_loads_neither_sphinx_nor_docutils():
     """What the graph cannot see: importing new/ runs the package's __init__ files."""
-    code = (
-        "import sys, sphinx_portfolio.new.cli, sphinx_portfolio.new.scaffold\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sphinx', 'docutils'}))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "[]"
+    imports = "sphinx_portfolio.new.cli, sphinx_portfolio.new.scaffold"
+    assert loaded(imports, {"sphinx", "docutils"}) == []
 
 
 def test_the_pybtex_style_and_the_metrics_load_no_reader_of_pages():
     """pybtex loads ``papers.style`` by its entry point, outside any build."""
-    code = (
-        "import sys, sphinx_portfolio.papers.style, sphinx_portfolio.core.metrics\n"
-        "print(sorted({'docutils', 'sphinx.application'} & set(sys.modules)))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "[]"
+    imports = "sphinx_portfolio.papers.style, sphinx_portfolio.core.metrics"
+    assert loaded(imports, {"docutils", "sphinx.application"}) == []
 
 
 def test_no_module_over_400_lines():
