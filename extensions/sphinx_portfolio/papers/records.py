@@ -2,10 +2,11 @@
 
 The .bib files are the ones configured for sphinxcontrib-bibtex
 (``bibtex_bibfiles``); this module reads the parsed data from its ``cite``
-domain (through :mod:`compat`). Everything else that needs a site's papers asks
-here: the list and the pages (:mod:`paper_list`, :mod:`paper_pages`), the
-exporters (``resume.json``), the JSON-LD of :mod:`seo` and the CV. A paper's links are built by
-:func:`bibfields.paper_links`; :func:`record_links` gives them for a record.
+domain (through ``core/compat.py``). Everything else that needs a site's papers
+asks here: the list and the pages (``listing``, ``pages``), the CV's list, and
+through ``papers/__init__``'s names ``resume.json`` and the JSON-LD of
+``outputs/seo.py``. A paper's links are built by :func:`fields.paper_links`;
+:func:`record_links` gives them for a record.
 """
 
 from __future__ import annotations
