@@ -28,6 +28,7 @@ from sphinx.application import Sphinx
 
 from .bibfields import compile_owner_patterns
 from .bibstyle import STYLE_NAME, PortfolioStyle
+from .bibtools import owner_pattern
 from .shared import THESES, package_stamp, warn
 from .words import _
 
@@ -136,9 +137,13 @@ def register_site_style() -> None:
 
 
 def owner_patterns(config: Any) -> list[re.Pattern]:
-    """``portfolio_owner`` compiled; a bad pattern is named and left out."""
+    """``portfolio_owner`` compiled; a bad pattern is named and left out. Without
+    it, the name in ``portfolio_person`` in any order or initial ("Qiu, C.")."""
     patterns = []
     owners = config.portfolio_owner
+    if not owners:
+        name = str((getattr(config, "portfolio_person", None) or {}).get("name") or "")
+        owners = [pattern for pattern in [owner_pattern(name)] if pattern]
     for pattern in [owners] if isinstance(owners, str) else owners or []:
         try:
             patterns.extend(compile_owner_patterns(pattern))

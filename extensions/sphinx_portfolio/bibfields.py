@@ -20,12 +20,12 @@ from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry, Person
 from pybtex.richtext import Text
 
+from .bibtools import SITE_FIELDS, bare_doi, clean_latex, marks_of, strip_marks
 from .shared import THESES, is_safe_url
 from .words import _
 
 # Crossref's advice: a DOI is "10." + registrant code + "/" + suffix.
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
-DOI_PREFIX_RE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
 # New-style (2007+) and old-style arXiv identifiers.
 ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 
@@ -52,7 +52,7 @@ MONTHS = {
 }
 
 # Fields the extension reads itself; they are left out of the copyable BibTeX.
-PRIVATE_FIELDS = frozenset({"shortvenue"})
+PRIVATE_FIELDS = frozenset({"shortvenue"}) | SITE_FIELDS
 
 # Well-known venues, matched against the venue text of an entry. A site adds or
 # overrides rows with the ``portfolio_venue_badges`` config value.
@@ -82,10 +82,14 @@ TEXT_BACKEND = PlainTextBackend()
 
 # -- pure helpers ---------------------------------------------------------------
 
+
 # Each field is parsed more than once a build (the list, the records, the exports)
 # and parsing LaTeX is most of the cost; pybtex's rich text is never changed in
 # place (its methods return new objects), so a parsed field is reused.
-from_latex = functools.lru_cache(maxsize=16384)(Text.from_latex)
+# MathML and $math$ that exporters leave in titles are read as text first.
+@functools.lru_cache(maxsize=16384)
+def from_latex(latex: str) -> Text:
+    return Text.from_latex(clean_latex(latex))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -103,8 +107,7 @@ def plain(latex: str) -> str:
 
 def doi_of(entry: Entry) -> str | None:
     """The entry's DOI without resolver prefix, or None when absent."""
-    raw = entry.fields.get("doi", "").strip()
-    return DOI_PREFIX_RE.sub("", raw) or None
+    return bare_doi(entry.fields.get("doi", "")) or None
 
 
 def doi_url(doi: str | None) -> str | None:
@@ -116,7 +119,8 @@ def doi_url(doi: str | None) -> str | None:
 
 def arxiv_id(entry: Entry) -> str | None:
     """The arXiv identifier of an entry (``eprint`` with an arXiv prefix)."""
-    eprint = entry.fields.get("eprint", "").strip()
+    # al-folio keeps the id in an ``arxiv`` field of its own.
+    eprint = (entry.fields.get("eprint") or entry.fields.get("arxiv") or "").strip()
     archive = (
         entry.fields.get("archiveprefix") or entry.fields.get("eprinttype") or "arxiv"
     ).lower()
@@ -169,17 +173,22 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=key)
 
 
+def person_parts(person: Person) -> list[str]:
+    return [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
+
+
+def person_marks(person: Person) -> str:
+    """The marks on a person's name ("*", "†"), each once."""
+    return marks_of(plain(" ".join([*person_parts(person), *person.lineage_names])))
+
+
 def person_name(person: Person) -> str:
-    """A person's full name as printed: "First Middle von Last, Jr"."""
-    parts = [
-        *person.first_names,
-        *person.middle_names,
-        *person.prelast_names,
-        *person.last_names,
-    ]
-    name = plain(" ".join(parts))
+    """A person's full name as printed: "First Middle von Last, Jr", without the
+    marks an author put on it (``*``, ``†``: :func:`bibtools.marks_of`)."""
+    parts = person_parts(person)
+    name = strip_marks(plain(" ".join(parts)))
     if person.lineage_names:
-        name += ", " + plain(" ".join(person.lineage_names))
+        name += ", " + strip_marks(plain(" ".join(person.lineage_names)))
     return name
 
 
@@ -236,9 +245,11 @@ def where_published(entry: Entry, short: bool = False) -> str:
 def venue_badge(entry: Entry, extra: dict[str, str] | None = None) -> str | None:
     """A short venue label (e.g. "ICML") derived from the entry's venue text.
 
-    Site rows (*extra*) are tried before the defaults; a thesis is labelled by
-    its type.
+    The entry's own ``abbr`` (al-folio's badge) comes first; then site rows
+    (*extra*) before the defaults; a thesis is labelled by its type.
     """
+    if entry.fields.get("abbr", "").strip():
+        return plain(entry.fields["abbr"])
     text = venue_text(entry)
     for pattern, badge in {**(extra or {}), **DEFAULT_VENUE_BADGES}.items():
         if re.search(pattern, text):
@@ -287,7 +298,7 @@ def paper_links(doi: str | None, arxiv: str | None, url: str | None) -> list[Lin
     if arxiv_url(arxiv):
         links.append(Link("arXiv", arxiv, arxiv_url(arxiv)))
     web = web_url(url)
-    if web:
+    if web and web != doi_url(doi):  # DBLP and ACM repeat the DOI as the url
         # Shown without scheme: readable, and still the whole address in print.
         shown = web.split("://", 1)[1].removeprefix("www.").rstrip("/")
         links.append(Link("PDF" if web.lower().endswith(".pdf") else "URL", shown, web))

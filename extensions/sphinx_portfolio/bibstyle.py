@@ -25,12 +25,14 @@ from pybtex.richtext import HRef, String, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
+from . import bibtools
 from .bibfields import (
     compile_owner_patterns,
     entry_links,
     from_latex,
     is_owner,
     newest_first,
+    person_marks,
     person_name,
     visible_authors,
 )
@@ -93,7 +95,9 @@ class PortfolioStyle(BaseStyle):
 
     def format_person(self, person: Person) -> Text:
         name = Text(person_name(person))
-        return Tag("strong", name) if is_owner(person, self.owner_patterns) else name
+        name = Tag("strong", name) if is_owner(person, self.owner_patterns) else name
+        marks = person_marks(person)  # kept as marks, not as part of the name
+        return Text(name, Tag("sup", marks)) if marks else name
 
     def owner_positions(self, people: Sequence[Person]) -> list[int]:
         return [i for i, person in enumerate(people) if is_owner(person, self.owner_patterns)]
@@ -154,7 +158,7 @@ class PortfolioStyle(BaseStyle):
         )
 
     def _pages(self, entry: Entry) -> Text:
-        pages = entry.fields.get("pages", "")
+        pages = bibtools.pages(entry)  # a placeholder such as "1-1" is not printed
         if not pages:
             return Text()
         prefix = (_("pages") if re.search(r"[-\u2013,]", pages) else _("page")) + " "

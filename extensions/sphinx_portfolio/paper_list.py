@@ -22,7 +22,7 @@ from pybtex.database import Entry
 from pybtex.plugin import PluginNotFound, find_plugin
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import bibfields, bibstyle, compat
+from . import bibfields, bibstyle, bibtools, compat, paper_files
 from .bibcache import load_style
 from .paper_nodes import bibtex_block, entry_body, paper_item, title_line
 from .papers import (
@@ -114,7 +114,9 @@ class PublicationsDirective(SphinxDirective):
 
     Options: ``:style:`` (a pybtex style derived from ``portfolio``),
     ``:types:`` (entry types to list, e.g. ``article inproceedings``),
-    ``:max-authors:`` (longer author lists collapse; 0 shows all).
+    ``:max-authors:`` (longer author lists collapse; 0 shows all),
+    ``:selected:`` (only the papers marked ``selected``), ``:legend:`` (what
+    the authors' marks mean, printed under the list).
     """
 
     has_content = False
@@ -123,6 +125,8 @@ class PublicationsDirective(SphinxDirective):
             "style": directives.unchanged_required,
             "types": directives.unchanged,
             "max-authors": directives.nonnegative_int,
+            "selected": directives.flag,
+            "legend": directives.unchanged_required,
         }
     )
 
@@ -136,6 +140,9 @@ class PublicationsDirective(SphinxDirective):
         note_bib_dependencies(self.env)
         paths = {entry.key: path for path, entry in bib_entries(self.env)}
         entries = [e for _, e in bib_entries(self.env) if not types or e.type.lower() in types]
+        excerpt = "selected" in options
+        if excerpt:
+            entries = [entry for entry in entries if bibtools.is_selected(entry)]
         lines = {path: entry_lines(path) for path in set(paths.values())}
         list_id = unique_id(self.state.document, "publications")
         result: list[nodes.Node] = [nodes.target("", "", ids=[list_id])]
@@ -145,14 +152,23 @@ class PublicationsDirective(SphinxDirective):
             section = self.year_section(year)
             for entry in group:
                 path = paths[entry.key]
-                check_entry(entry, f"{path}:{lines[path].get(entry.key, 1)}")
-                item = self.entry_node(style, entry)
+                location = f"{path}:{lines[path].get(entry.key, 1)}"
+                if excerpt:  # the full list says what is wrong, once
+                    location = None
+                else:
+                    check_entry(entry, location)
+                item = self.entry_node(style, entry, location, excerpt)
                 section += item
                 anchor, search_anchor = item["ids"]
                 shown.append((path, entry, anchor))
-                note_paper_object(self.env, entry, self.env.docname, search_anchor, self.lineno)
+                if not excerpt:
+                    note_paper_object(self.env, entry, self.env.docname, search_anchor, self.lineno)
             result.append(section)
-        register_citations(self.env, list_id, self.lineno, style_name, shown)
+        if not excerpt:  # citations and "Listed on" go to the full list
+            register_citations(self.env, list_id, self.lineno, style_name, shown)
+        if options.get("legend"):
+            legend = options["legend"]
+            result.append(nodes.paragraph(legend, legend, classes=["portfolio-marks-legend"]))
         return result
 
     def year_section(self, year: int | None) -> nodes.section:
@@ -162,7 +178,7 @@ class PublicationsDirective(SphinxDirective):
         self.state.document.ids[section_id] = section
         return section
 
-    def entry_node(self, style, entry: Entry) -> paper_item:
+    def entry_node(self, style, entry: Entry, location: str | None, excerpt: bool) -> paper_item:
         anchor = unique_id(self.state.document, anchor_of(entry.key))
         # The search page rebuilds an anchor equal to the object's name from the
         # displayed title, which no page has; so search results get their own id.
@@ -175,15 +191,23 @@ class PublicationsDirective(SphinxDirective):
             docname=self.env.docname,
             support_smartquotes=False,
         )
-        item["names"].append(f"paper-{anchor}")
-        self.state.document.note_explicit_target(item, item)  # label -> the key's id
+        if not excerpt:  # the paper's label names its place in the full list
+            item["names"].append(f"paper-{anchor}")
+            self.state.document.note_explicit_target(item, item)
         item["ids"].append(search_anchor)
         self.state.document.ids[search_anchor] = item
         badges = self.config.portfolio_venue_badges
-        item += title_line(
-            style, entry, badges, paper_docname(self.config, entry.key), self.env.docname
-        )
-        item.extend(entry_body(style, entry, badges))
+        page = paper_docname(self.config, entry.key)
+        line = title_line(style, entry, badges, page, self.env.docname)
+        paper_files.mark_selected(line, entry)
+        item += line
+        item.extend(paper_files.preview(self.env, entry, location))
+        body = entry_body(style, entry, badges)
+        body.extend(paper_files.award(entry))
+        paper_files.add_links(body, paper_files.entry_file_links(self.env, entry, location))
+        item.extend(body)
+        if page is None:  # no page of its own: the abstract opens here
+            item.extend(paper_files.abstract_disclosure(entry))
         item += bibtex_block(entry)
         return item
 

@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from . import bibfields, bibstyle
+from . import bibfields, bibstyle, bibtools, paper_files
 from .bibcache import load_style
 from .paper_list import checked_options
 from .paper_nodes import entry_body, render, venue_badge
@@ -65,9 +65,16 @@ class PaperDirective(SphinxDirective):
         self.env.metadata[self.env.docname]["og:description"] = description
         section += nodes.meta("", name="description", content=description)
         badge = bibfields.venue_badge(entry, badges)
-        if badge:
-            section += nodes.paragraph("", "", venue_badge("", badge))
-        section.extend(entry_body(style, entry, badges))
+        labels = nodes.paragraph("", "", *([venue_badge("", badge)] if badge else []))
+        paper_files.mark_selected(labels, entry)
+        if labels.children:
+            section += labels
+        section.extend(paper_files.preview(self.env, entry, None))
+        body = entry_body(style, entry, badges)
+        body.extend(paper_files.award(entry))
+        paper_files.add_links(body, paper_files.entry_file_links(self.env, entry, None))
+        section.extend(body)
+        section.extend(paper_files.abstract(entry))
         source = bibfields.bibtex_source(entry)
         section += nodes.rubric(_("BibTeX"), _("BibTeX"), classes=list(UNINDEXED))
         section += nodes.literal_block(source, source, language="bibtex", classes=list(UNINDEXED))
@@ -111,11 +118,11 @@ def highwire(entry: Entry) -> list[tuple[str, str]]:
     for tag, field in (("citation_volume", "volume"), ("citation_issue", "number")):
         if fields.get(field):
             tags.append((tag, bibfields.plain(fields[field])))
-    first, _, last = fields.get("pages", "").partition("-")
-    if first.strip():
-        tags.append(("citation_firstpage", first.strip()))
-    if last.strip("-").strip():
-        tags.append(("citation_lastpage", last.strip("-").strip()))
+    first, last = bibtools.page_range(entry)  # no placeholder, en dashes read
+    if first:
+        tags.append(("citation_firstpage", first))
+    if last:
+        tags.append(("citation_lastpage", last))
     if record["publisher"]:
         tags.append(("citation_publisher", record["publisher"]))
     if record["doi"]:

@@ -70,7 +70,8 @@ _ENTRY_START = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
 
 
 def anchor_of(key: str) -> str:
-    return nodes.make_id(key) or "paper"
+    # Keys such as ACM's "10.1145/3300001" or IEEE's "9000001" make no id alone.
+    return nodes.make_id(key) or nodes.make_id(f"paper-{key}") or "paper"
 
 
 def paper_records(data: BibliographyData | Iterable[Entry], badges=None) -> list[dict[str, Any]]:

@@ -1,0 +1,146 @@
+"""What other tools keep in a .bib file, read as they meant it: pure functions.
+
+al-folio's ``_bibliography/papers.bib`` (``abbr``, ``selected``, link fields
+such as ``pdf={paper.pdf}``, ``preview``, ``award``, ``abstract``, author marks
+``*Name``), and what exporters leave in titles and fields (Google Scholar,
+DBLP, Zotero and Better BibTeX, ACM and IEEE): MathML and ``$math$`` in
+titles, DOIs written as URLs, placeholder pages such as ``1-1``. No Sphinx
+import; :mod:`bibfields` reads names and text through these, and
+:mod:`paper_files` turns links and files into nodes.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from pybtex.database import Entry
+
+from .metrics import N_
+
+#: al-folio's link fields, in the order its pages show them, with the word a
+#: reader sees (``arxiv`` is read as an arXiv id by :func:`bibfields.arxiv_id`).
+LINK_FIELDS: tuple[tuple[str, str], ...] = (
+    ("html", N_("HTML")),
+    ("pdf", N_("PDF")),
+    ("supp", N_("Supplement")),
+    ("code", N_("Code")),
+    ("slides", N_("Slides")),
+    ("poster", N_("Poster")),
+    ("video", N_("Video")),
+    ("website", N_("Website")),
+    ("blog", N_("Blog")),
+)
+
+#: Fields that steer a site (al-folio's, and Zotero's local ``file`` path):
+#: shown as what they mean, left out of the copyable BibTeX.
+SITE_FIELDS = frozenset(
+    {"abbr", "selected", "bibtex_show", "preview", "award", "award_name", "abstract", "file"}
+    | {name for name, _ in LINK_FIELDS}
+)
+
+#: Marks authors put on names: equal contribution, corresponding author, ...
+MARKS = "*\u2217\u2020\u2021#"
+_MARK_RUN = re.compile(rf"(?<!\S)[{re.escape(MARKS)}]+|[{re.escape(MARKS)}]+(?!\S)")
+_MARK_CHARS = re.compile(rf"[{re.escape(MARKS)}]")
+
+_MATHML = re.compile(r"<(?:math|mml:math)\b.*?</(?:math|mml:math)>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_INLINE_MATH = re.compile(r"(?<!\\)\$([^$]+)\$")
+GREEK = re.findall(
+    r"\w+",
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
+    "sigma tau upsilon phi chi psi omega",
+)
+_GREEK = {name: chr(0x3B1 + index + (index >= 17)) for index, name in enumerate(GREEK)}
+_GREEK_COMMAND = re.compile(r"\\(" + "|".join(GREEK) + r")\b\s*")
+_PLACEHOLDER_PAGES = re.compile(
+    r"^(?:([01])\s*[-\u2013\u2014]+\s*\1|[-\u2013\u2014?]*|n/?a)$", re.IGNORECASE
+)
+_TRUE = frozenset({"true", "yes", "1", "y"})
+
+
+def clean_latex(latex: str) -> str:
+    """A field as LaTeX that pybtex can read: MathML that publishers leave in
+    titles becomes its text, ``$k$`` its content (Greek letters as letters)."""
+    if "<" in latex:
+        latex = _MATHML.sub(lambda match: _TAG.sub("", match.group()), latex)
+    if "$" in latex:
+        latex = _INLINE_MATH.sub(lambda match: _GREEK_COMMAND.sub(_greek, match[1]), latex)
+    return latex
+
+
+def _greek(match: re.Match) -> str:
+    return _GREEK[match[1]]
+
+
+def strip_marks(name: str) -> str:
+    """A name without the marks its author put on it ("*Ada Lovelace†")."""
+    return " ".join(_MARK_RUN.sub("", name).split())
+
+
+def marks_of(name: str) -> str:
+    """The marks on a name, in order, each once ("*†")."""
+    return "".join(dict.fromkeys(_MARK_CHARS.findall(name)))
+
+
+def owner_pattern(name: str) -> str | None:
+    """A pattern matching *name* however a .bib writes it ("Qiu, Chenxi",
+    "Chenxi Qiu", "C. Qiu", "Chenxi X. Qiu"); names are compared first-last."""
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = f"{first} {last}"
+    words = name.split()
+    if not words:
+        return None
+    if len(words) == 1:
+        return re.escape(words[0])
+    first, last = words[0], words[-1]
+    return rf"(?:{re.escape(first)}|{re.escape(first[0])}\.?)(?:\s+\S+)*\s+{re.escape(last)}"
+
+
+def is_true(value: str | None) -> bool:
+    return (value or "").strip().strip("{}").lower() in _TRUE
+
+
+def is_selected(entry: Entry) -> bool:
+    return is_true(entry.fields.get("selected"))
+
+
+def pages(entry: Entry) -> str:
+    """The ``pages`` field, empty when it is a publisher's placeholder ("1-1")."""
+    value = entry.fields.get("pages", "").strip()
+    return "" if _PLACEHOLDER_PAGES.match(value) else value
+
+
+def page_range(entry: Entry) -> tuple[str, str]:
+    """(first, last) page; either may be empty; en dashes read as hyphens."""
+    first, _, last = re.sub(r"[\u2013\u2014]", "-", pages(entry)).partition("-")
+    return first.strip(), last.strip("-").strip()
+
+
+def bare_doi(raw: str) -> str:
+    """A DOI as written by exporters, without a resolver and percent escapes."""
+    value = raw.strip()
+    value = re.sub(r"^(?:doi:\s*|https?://(?:www\.)?(?:dx\.)?doi\.org/)", "", value, flags=re.I)
+    return unquote(value) if "%" in value else value
+
+
+def link_values(entry: Entry) -> list[tuple[str, str, str]]:
+    """(field, word, value) of each al-folio link field the entry fills."""
+    return [
+        (field, word, entry.fields[field].strip())
+        for field, word in LINK_FIELDS
+        if entry.fields.get(field, "").strip()
+    ]
+
+
+def is_file_name(value: str) -> bool:
+    """A value with no scheme: a file of the site (al-folio's ``pdf={paper.pdf}``)."""
+    return "://" not in value and ":" not in value.split("/", 1)[0]
+
+
+def safe_file_name(value: str) -> bool:
+    """A file name that stays inside its folder: no absolute path, no ``..``."""
+    parts = value.replace("\\", "/").split("/")
+    return bool(value) and not value.startswith("/") and ".." not in parts
