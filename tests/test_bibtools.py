@@ -130,9 +130,8 @@ def test_selected_option_lists_only_selected_papers(site, papers):
         "quintero2024sparse",
         "halvorsen2023caches",
     ]
-    marked = [
-        node["id"] for node in papers.select(".portfolio-paper") if node.select(".portfolio-selected-mark")
-    ]  # fmt: skip
+    every = papers.select(".portfolio-paper")
+    marked = [node["id"] for node in every if node.select(".portfolio-selected-mark")]
     assert marked == ["quintero2024sparse", "halvorsen2023caches"]
     assert text_of(item(papers, "quintero2024sparse").h3).startswith("ICLR Selected Sparse")
 

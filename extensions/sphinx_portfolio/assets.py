@@ -24,7 +24,7 @@ from sphinx.application import Sphinx
 
 STATIC = Path(__file__).parent / "static"
 STYLESHEET = "portfolio.css"
-COPIED = (STYLESHEET, "impact-index.js")
+COPIED = (STYLESHEET, "impact-index.js", "paper-filters.js")
 PACKAGE = __name__.rpartition(".")[0]
 
 

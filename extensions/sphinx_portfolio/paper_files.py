@@ -88,7 +88,12 @@ def site_file(env, folder: str, value: str) -> str | None:
     if not bibtools.safe_file_name(value):
         return None
     relative = posixpath.join(folder, value.replace("\\", "/")) if folder else value
-    return "/" + relative if (Path(env.srcdir) / relative).is_file() else None
+    if (Path(env.srcdir) / relative).is_file():
+        return "/" + relative
+    # Read again next build: a missing file may have been added (Sphinx reads a
+    # page whose dependency does not exist again).
+    env.note_dependency(str(Path(env.srcdir) / relative))
+    return None
 
 
 def entry_file_links(env, entry: Entry, location: str | None) -> list[paper_link]:

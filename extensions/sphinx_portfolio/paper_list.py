@@ -22,7 +22,7 @@ from pybtex.database import Entry
 from pybtex.plugin import PluginNotFound, find_plugin
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from . import bibfields, bibstyle, bibtools, compat, paper_files
+from . import bibfields, bibstyle, bibtools, compat, paper_files, paper_filters
 from .bibcache import load_style
 from .paper_nodes import bibtex_block, entry_body, paper_item, title_line
 from .papers import (
@@ -116,7 +116,8 @@ class PublicationsDirective(SphinxDirective):
     ``:types:`` (entry types to list, e.g. ``article inproceedings``),
     ``:max-authors:`` (longer author lists collapse; 0 shows all),
     ``:selected:`` (only the papers marked ``selected``), ``:legend:`` (what
-    the authors' marks mean, printed under the list).
+    the authors' marks mean, printed under the list), ``:filters:`` (readers
+    narrow the list by year, type and keyword: :mod:`paper_filters`).
     """
 
     has_content = False
@@ -127,6 +128,7 @@ class PublicationsDirective(SphinxDirective):
             "max-authors": directives.nonnegative_int,
             "selected": directives.flag,
             "legend": directives.unchanged_required,
+            "filters": directives.flag,
         }
     )
 
@@ -148,6 +150,9 @@ class PublicationsDirective(SphinxDirective):
         result: list[nodes.Node] = [nodes.target("", "", ids=[list_id])]
         self.state.document.ids[list_id] = result[0]
         shown = []
+        filters = "filters" in options
+        if filters:
+            result.append(paper_filters.filters_node(entries))
         for year, group in group_by_year(style.sort(entries)):
             section = self.year_section(year)
             for entry in group:
@@ -158,6 +163,8 @@ class PublicationsDirective(SphinxDirective):
                 else:
                     check_entry(entry, location)
                 item = self.entry_node(style, entry, location, excerpt)
+                if filters:
+                    item["data"] = paper_filters.item_data(entry)
                 section += item
                 anchor, search_anchor = item["ids"]
                 shown.append((path, entry, anchor))

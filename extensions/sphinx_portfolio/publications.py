@@ -9,6 +9,7 @@ This module wires the feature; each concept lives in its own module:
 * :mod:`paper_nodes`: the nodes with every writer's visitors;
 * :mod:`bibtools`, :mod:`paper_files`: what other tools keep in a .bib (al-folio's
   links, files, previews, ``selected``; exporters' quirks) and its nodes;
+* :mod:`paper_filters`: the year, type and keyword filters of a list;
 * :mod:`paper_list`: the ``publications`` directive and the ``orcid`` role;
 * :mod:`paper_pages`: the generated page per paper (``paper`` directive,
   Google Scholar's tags);
@@ -29,6 +30,7 @@ from sphinx.application import Sphinx
 from .bib_errors import setup_bib_errors
 from .bibcache import setup_site_style
 from .paper_files import setup_paper_files
+from .paper_filters import setup_paper_filters
 from .paper_list import OrcidRole, PublicationsDirective
 from .paper_nodes import setup_paper_nodes
 from .paper_pages import LinkPaperTitles, PaperDirective, ResolvePaperBacklinks, write_paper_pages
@@ -47,6 +49,7 @@ def setup_publications(app: Sphinx) -> None:
     app.add_config_value("portfolio_paper_pages", "papers", "env", (str, type(None)))
     setup_paper_nodes(app)
     setup_paper_files(app)
+    setup_paper_filters(app)
     app.add_directive("publications", PublicationsDirective)
     app.add_directive("paper", PaperDirective)
     app.add_role("orcid", OrcidRole())

@@ -37,6 +37,8 @@ OPTION_WORDS = {
         "selection); citations keep linking to the full list",
         "legend": "what the authors' marks (``*``, ``∗``, ``†``, ``#``) mean, "
         "printed under the list",
+        "filters": "year, type and keyword filters above the list: no reload, the choice "
+        "kept in the URL, every paper shown without JavaScript",
     },
 }
 
