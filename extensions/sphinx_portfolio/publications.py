@@ -7,9 +7,9 @@ This module wires the feature; each concept lives in its own module:
 * :mod:`bibfields`, :mod:`bibstyle`: what an entry says, and the pybtex style
   that formats it; :mod:`bibcache`: the site's style and its formatting cache;
 * :mod:`paper_nodes`: the nodes with every writer's visitors;
-* :mod:`bibtools`, :mod:`paper_files`: what other tools keep in a .bib (al-folio's
-  links, files, previews, ``selected``; exporters' quirks) and its nodes;
-* :mod:`paper_filters`: the year, type and keyword filters of a list;
+* :mod:`papers.exporters`, :mod:`papers.files`: what other tools keep in a .bib
+  (al-folio's links, files, previews, ``selected``; exporters' quirks) and its nodes;
+* :mod:`papers.filters`: the year, type and keyword filters of a list;
 * :mod:`paper_list`: the ``publications`` directive and the ``orcid`` role;
 * :mod:`paper_pages`: the generated page per paper (``paper`` directive,
   Google Scholar's tags);
@@ -27,26 +27,23 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .bib_errors import setup_bib_errors
-from .bibcache import setup_site_style
-from .paper_files import setup_paper_files
-from .paper_filters import setup_paper_filters
-from .paper_list import OrcidRole, PublicationsDirective
-from .paper_nodes import setup_paper_nodes
-from .paper_pages import LinkPaperTitles, PaperDirective, ResolvePaperBacklinks, write_paper_pages
+from .core.config import publications_on, setup_config
+from .papers.cache import setup_site_style
+from .papers.errors import setup_bib_errors
+from .papers.files import setup_paper_files
+from .papers.filters import setup_paper_filters
+from .papers.listing import OrcidRole, PublicationsDirective
+from .papers.nodes import setup_paper_nodes
+from .papers.pages import LinkPaperTitles, PaperDirective, ResolvePaperBacklinks, write_paper_pages
 
 
 def setup_publications(app: Sphinx) -> None:
     """Only ever called once the package's setup() has run: the message catalog
     and the stylesheet (assets) are already there."""
-    if "portfolio_paper_pages" in app.config:
+    if publications_on(app.config):
         return  # already set up
     app.setup_extension("sphinxcontrib.bibtex")
-    app.add_config_value("portfolio_owner", [], "env", (list, tuple, str))
-    app.add_config_value("portfolio_max_authors", 8, "env", (int,))
-    app.add_config_value("portfolio_venue_badges", {}, "env", (dict,))
-    app.add_config_value("portfolio_orcid", None, "env", (str, type(None)))
-    app.add_config_value("portfolio_paper_pages", "papers", "env", (str, type(None)))
+    setup_config(app, papers=True)
     setup_paper_nodes(app)
     setup_paper_files(app)
     setup_paper_filters(app)
