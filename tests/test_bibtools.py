@@ -239,6 +239,32 @@ def test_a_folder_of_ones_own(tmp_path):
     assert html.select_one('#quintero2024sparse a[aria-label^="PDF:"]')["href"].endswith(".pdf")
 
 
+def test_resume_json_carries_links_abstract_award_and_the_selected_mark(site):
+    resume = json.loads((site / "resume.json").read_text(encoding="utf-8"))
+    papers = {paper["name"]: paper for paper in resume["publications"]}
+    sparse = papers[SPARSE]
+    assert sparse["summary"].startswith("We route each token")
+    assert sparse["x-selected"] is True
+    assert sparse["x-award"] == "Outstanding Paper Award at ICLR 2024"
+    assert sparse["url"] == "https://openreview.example.org/forum?id=sparse"  # al-folio's html
+    assert list(sparse["x-links"]) == [
+        "html",
+        "supp",
+        "code",
+        "slides",
+        "poster",
+        "video",
+        "website",
+        "blog",
+    ]  # fmt: skip  (pdf is a file of the site: no address outside it)
+    assert sparse["x-links"]["code"] == "https://github.com/example/sparse-routing"
+    caches = papers["Caches That Forget on Purpose"]
+    assert caches["x-links"] == {"pdf": "https://example.org/caches.pdf"}
+    zotero = papers["Cost Models for Approximate Query Processing"]
+    assert "x-selected" not in zotero and "x-links" not in zotero
+    assert zotero["summary"].startswith("Approximate answers")
+
+
 @pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "latex", "text", "epub", "man"])
 def test_every_builder_is_clean(tmp_path, builder):
     srcdir = copy_root("bibtools", tmp_path)
@@ -250,6 +276,12 @@ def test_every_builder_is_clean(tmp_path, builder):
         assert f"[ICLR] [Selected] {SPARSE}" in text
         assert "HTML · PDF · Supplement · Code" in text
         assert "**Outstanding Paper**: Outstanding Paper Award at ICLR 2024" in text
+    if builder == "latex":  # the CV: the mark, and the links a reader of paper can open
+        tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+        line = tex[tex.index("[Selected]") :][:1500]
+        assert "Sparse Routing" in line.split("[Selected]")[1]
+        assert r"\sphinxhref{https://github.com/example/sparse-routing}{Code}" in line
+        assert tex.count("[Selected]") == 4  # the home page's selection and the full list
     if builder in ("dirhtml", "singlehtml"):
         html = next(Path(app.outdir).rglob("*.html")).parent
         assert list(Path(app.outdir).rglob("quintero2024sparse.pdf")), html

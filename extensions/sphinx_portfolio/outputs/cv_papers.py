@@ -12,9 +12,12 @@ from typing import Any
 
 from docutils import nodes
 
+from ..core.words import _
+from ..papers import exporters
 from ..papers import fields as bibfields
 from ..papers import style as bibstyle
 from ..papers.cache import load_style
+from ..papers.files import selected_mark
 from ..papers.nodes import paper_item, render
 from ..papers.records import anchor_of, bib_entries
 
@@ -64,4 +67,12 @@ def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
     if printed is not None:
         shown = f"{printed.label} {printed.text}"
         line += [nodes.Text(". "), nodes.reference(shown, shown, refuri=printed.url)]
+    # al-folio's links with a web address (a file of the site has none in a PDF)
+    for index, (_field, word, url) in enumerate(exporters.web_links(entry)):
+        line += [
+            nodes.Text(". " if index == 0 else " · "),
+            nodes.reference("", _(word), refuri=url),
+        ]
+    if exporters.is_selected(entry):
+        line[:0] = [selected_mark("", _("Selected")), nodes.Text(" ")]
     return line

@@ -16,7 +16,8 @@ from urllib.parse import unquote
 
 from pybtex.database import Entry
 
-from ..core.text import N_
+from ..core.bibtex import plain
+from ..core.text import N_, is_safe_url
 
 #: al-folio's link fields, in the order its pages show them, with the word a
 #: reader sees (``arxiv`` is read as an arXiv id by :func:`papers.fields.arxiv_id`).
@@ -109,6 +110,18 @@ def link_values(entry: Entry) -> list[tuple[str, str, str]]:
         for field, word in LINK_FIELDS
         if entry.fields.get(field, "").strip()
     ]
+
+
+def web_links(entry: Entry) -> list[tuple[str, str, str]]:
+    """(field, word, URL) of the link fields holding an http(s) URL (not a file of
+    the site): what an export outside the site can point to."""
+    return [(field, word, url) for field, word, url in link_values(entry) if is_safe_url(url)]
+
+
+def keywords(entry: Entry) -> list[str]:
+    """The ``keywords`` field (Zotero, ACM: "a, b"; some: "a; b"), lower case, once each."""
+    words = re.split(r"[,;]", plain(entry.fields.get("keywords", "")))
+    return list(dict.fromkeys(word.strip().lower() for word in words if word.strip()))
 
 
 def is_file_name(value: str) -> bool:

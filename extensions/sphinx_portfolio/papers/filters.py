@@ -14,17 +14,16 @@ builders leave the node out; the script is linked only from pages that hold one.
 from __future__ import annotations
 
 import html
-import re
 
 from docutils import nodes
 from pybtex.database import Entry
 from sphinx.application import Sphinx
 
 from ..core.base import add_node_only_for
-from ..core.bibtex import plain
 from ..core.text import N_
 from ..core.words import _
 from . import fields as bibfields
+from .exporters import keywords
 
 SCRIPT = "paper-filters.js"
 
@@ -56,31 +55,24 @@ def kind_of(entry: Entry) -> str:
     return next((name for name, types in KINDS.items() if kind in types), "other")
 
 
-def keywords_of(entry: Entry) -> list[str]:
-    raw = plain(entry.fields.get("keywords", ""))
-    return list(
-        dict.fromkeys(word.strip().lower() for word in re.split(r"[,;]", raw) if word.strip())
-    )
-
-
 def item_data(entry: Entry) -> dict[str, str]:
     """The ``data-`` attributes a paper's ``<div>`` carries for the script."""
     year = bibfields.year_of(entry)
     return {
         "data-year": str(year) if year is not None else "",
         "data-type": kind_of(entry),
-        "data-keywords": "|".join(keywords_of(entry)),
+        "data-keywords": "|".join(keywords(entry)),
     }
 
 
 def filters_node(entries: list[Entry]) -> paper_filters:
     years = sorted({y for y in map(bibfields.year_of, entries) if y is not None}, reverse=True)
     kinds = {kind_of(entry) for entry in entries}
-    keywords = sorted({word for entry in entries for word in keywords_of(entry)})
+    words = sorted({word for entry in entries for word in keywords(entry)})
     return paper_filters(
         years=[str(year) for year in years],
         kinds=[name for name in KINDS if name in kinds],
-        keywords=keywords,
+        keywords=words,
     )
 
 

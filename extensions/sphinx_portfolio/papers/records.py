@@ -21,6 +21,7 @@ from pybtex.database import BibliographyData, Entry
 from ..core import compat
 from ..core.base import warn
 from ..core.bibtex import missing_fields, plain
+from . import exporters
 from . import fields as bibfields
 from .fields import Link
 
@@ -80,7 +81,9 @@ def paper_records(data: BibliographyData | Iterable[Entry], badges=None) -> list
     """One plain dict per entry, newest first, for exporters (JSON Resume, JSON-LD).
 
     Keys: key, type, title, authors, year, month, venue, shortvenue, venue_badge,
-    publisher, doi, url, arxiv. Absent facts are None.
+    publisher, doi, url, arxiv, abstract, award; selected (True or False),
+    links ([field, URL] of al-folio's link fields with an http(s) URL), keywords.
+    Absent facts are None.
     """
     entries = data.entries.values() if isinstance(data, BibliographyData) else data
     return [paper_record(entry, badges) for entry in bibfields.newest_first(entries)]
@@ -103,8 +106,14 @@ def paper_record(entry: Entry, badges=None) -> dict[str, Any]:
         "venue_badge": bibfields.venue_badge(entry, badges),
         "publisher": plain(fields["publisher"]) if fields.get("publisher") else None,
         "doi": doi if bibfields.doi_url(doi) else None,
-        "url": bibfields.web_url(fields.get("url")),
+        # al-folio's ``html`` is the paper's own page when there is no ``url``
+        "url": bibfields.web_url(fields.get("url")) or bibfields.web_url(fields.get("html")),
         "arxiv": arxiv if bibfields.arxiv_url(arxiv) else None,
+        "abstract": plain(fields["abstract"]) if fields.get("abstract") else None,
+        "award": plain(fields.get("award") or fields.get("award_name") or "") or None,
+        "selected": exporters.is_selected(entry),
+        "links": [[field, url] for field, _word, url in exporters.web_links(entry)],
+        "keywords": exporters.keywords(entry),
     }
 
 
