@@ -28,7 +28,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .core.config import publications_on, setup_config
+from .core.order import AFTER_BIB_READ
 from .papers.cache import setup_site_style
+from .papers.cv import setup_cv_papers
 from .papers.errors import setup_bib_errors
 from .papers.files import setup_paper_files
 from .papers.filters import setup_paper_filters
@@ -54,7 +56,8 @@ def setup_publications(app: Sphinx) -> None:
     app.add_post_transform(ResolvePaperBacklinks)
     setup_bib_errors(app)
     setup_site_style(app)
-    app.connect("builder-inited", write_paper_pages, priority=600)
+    setup_cv_papers(app)
+    app.connect("builder-inited", write_paper_pages, priority=AFTER_BIB_READ)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -101,3 +101,9 @@ def orcid_id(value: str) -> str | None:
     """'0000-0002-1825-0097' from the iD or its orcid.org URL; None for anything else."""
     match = _ORCID.match(value.strip())
     return match.group(1) if match else None
+
+
+#: A date as ISO 8601 and JSON Resume's schema write it: a year, a year and month,
+#: or a full date; months 01 to 12, days 01 to 31.
+DATE = r"[12]\d{3}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
+ISO_DATE = re.compile(rf"^{DATE}$")

@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from pybtex.database import Entry, Person
 
 from ..core.bibtex import plain
-from ..core.text import THESES, is_safe_url
+from ..core.text import N_, THESES, is_safe_url
 from ..core.words import _
-from .exporters import SITE_FIELDS, bare_doi, marks_of, strip_marks
 
 # Crossref's advice: a DOI is "10." + registrant code + "/" + suffix.
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -49,6 +48,36 @@ MONTHS = {
     for name in names
 }
 
+#: al-folio's link fields, in the order its pages show them, with the word a
+#: reader sees (``arxiv`` is read as an arXiv id by :func:`papers.fields.arxiv_id`).
+LINK_FIELDS: tuple[tuple[str, str], ...] = (
+    ("html", N_("HTML")),
+    ("pdf", N_("PDF")),
+    ("supp", N_("Supplement")),
+    ("code", N_("Code")),
+    ("slides", N_("Slides")),
+    ("poster", N_("Poster")),
+    ("video", N_("Video")),
+    ("website", N_("Website")),
+    ("blog", N_("Blog")),
+)
+
+#: Fields that steer a site (al-folio's, and Zotero's local ``file`` path):
+#: shown as what they mean, left out of the copyable BibTeX.
+SITE_FIELDS = frozenset(
+    {"abbr", "selected", "bibtex_show", "preview", "award", "award_name", "abstract", "file"}
+    | {name for name, _ in LINK_FIELDS}
+)
+
+#: Marks authors put on names: equal contribution, corresponding author, ...
+MARKS = "*\u2217\u2020\u2021#"
+_MARK_RUN = re.compile(rf"(?<!\S)[{re.escape(MARKS)}]+|[{re.escape(MARKS)}]+(?!\S)")
+_MARK_CHARS = re.compile(rf"[{re.escape(MARKS)}]")
+
+_PLACEHOLDER_PAGES = re.compile(
+    r"^(?:([01])\s*[-\u2013\u2014]+\s*\1|[-\u2013\u2014?]*|n/?a)$", re.IGNORECASE
+)
+
 # Fields the extension reads itself; they are left out of the copyable BibTeX.
 PRIVATE_FIELDS = frozenset({"shortvenue"}) | SITE_FIELDS
 
@@ -65,6 +94,35 @@ DEFAULT_VENUE_BADGES: dict[str, str] = {
 
 
 # -- pure helpers ---------------------------------------------------------------
+
+
+def strip_marks(name: str) -> str:
+    """A name without the marks its author put on it ("*Ada Lovelace†")."""
+    return " ".join(_MARK_RUN.sub("", name).split())
+
+
+def marks_of(name: str) -> str:
+    """The marks on a name, in order, each once ("*†")."""
+    return "".join(dict.fromkeys(_MARK_CHARS.findall(name)))
+
+
+def pages(entry: Entry) -> str:
+    """The ``pages`` field, empty when it is a publisher's placeholder ("1-1")."""
+    value = entry.fields.get("pages", "").strip()
+    return "" if _PLACEHOLDER_PAGES.match(value) else value
+
+
+def page_range(entry: Entry) -> tuple[str, str]:
+    """(first, last) page; either may be empty; en dashes read as hyphens."""
+    first, _, last = re.sub(r"[\u2013\u2014]", "-", pages(entry)).partition("-")
+    return first.strip(), last.strip("-").strip()
+
+
+def bare_doi(raw: str) -> str:
+    """A DOI as written by exporters, without a resolver and percent escapes."""
+    value = raw.strip()
+    value = re.sub(r"^(?:doi:\s*|https?://(?:www\.)?(?:dx\.)?doi\.org/)", "", value, flags=re.I)
+    return unquote(value) if "%" in value else value
 
 
 def doi_of(entry: Entry) -> str | None:
@@ -146,7 +204,7 @@ def person_marks(person: Person) -> str:
 
 def person_name(person: Person) -> str:
     """A person's full name as printed: "First Middle von Last, Jr", without the
-    marks an author put on it (``*``, ``†``: :func:`bibtools.marks_of`)."""
+    marks an author put on it (``*``, ``†``: :func:`marks_of`)."""
     parts = person_parts(person)
     name = strip_marks(plain(" ".join(parts)))
     if person.lineage_names:

@@ -28,7 +28,6 @@ from pybtex.style.formatting import BaseStyle
 from ..core.bibtex import from_latex
 from ..core.text import THESES
 from ..core.words import _
-from . import exporters as bibtools
 from .fields import (
     compile_owner_patterns,
     entry_links,
@@ -37,6 +36,9 @@ from .fields import (
     person_marks,
     person_name,
     visible_authors,
+)
+from .fields import (
+    pages as entry_pages,
 )
 
 STYLE_NAME = "portfolio"
@@ -158,7 +160,7 @@ class PortfolioStyle(BaseStyle):
         )
 
     def _pages(self, entry: Entry) -> Text:
-        pages = bibtools.pages(entry)  # a placeholder such as "1-1" is not printed
+        pages = entry_pages(entry)  # a placeholder such as "1-1" is not printed
         if not pages:
             return Text()
         prefix = (_("pages") if re.search(r"[-\u2013,]", pages) else _("page")) + " "
