@@ -77,6 +77,11 @@ def test_examples_render_what_they_show(guide):
         "RecSys An Example Paper on Ranking",  # with its venue badge
         "A Sample Article",
     ]
+    alfolio = page(guide, "publications").select(".guide-example-result")[-1]  # al-folio's
+    assert visible_text(alfolio.select_one(".portfolio-paper-title")).startswith("EXCONF Selected")
+    links = alfolio.select(".portfolio-paper-link")
+    assert [a.get_text() for a in links] == ["PDF", "Code", "Slides"]
+    assert (Path(guide) / links[0]["href"]).is_file()  # copied from assets/pdf
     summary = page(guide, "impact").select(".guide-example-result .portfolio-impact-role")
     assert "Senior Engineer, Example Corp" in [visible_text(s) for s in summary]
 
