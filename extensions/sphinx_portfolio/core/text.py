@@ -19,9 +19,7 @@ def N_(message: str) -> str:
 
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z#][\w#]*;")
 
-
 SAFE_SCHEMES = ("http", "https")
-
 
 # Classes for what a reader sees but a search engine should not index (a figure
 # repeated, an arrow glyph, a BibTeX block). Read the Docs' HTML parser drops
@@ -29,13 +27,10 @@ SAFE_SCHEMES = ("http", "https")
 # code blocks, so the element looks and reads the same. Ours names the intent.
 UNINDEXED = ("portfolio-unindexed", "lineno")
 
-
 VISUALLY_HIDDEN = "portfolio-visually-hidden"
-
 
 # A small kicker paragraph before a section title ("02 · chronology"): web-only chrome.
 EYEBROW_CLASS = "portfolio-eyebrow"
-
 
 _EXPLICIT = re.compile(r"^(?P<shown>.+?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 import hashlib
 from gettext import NullTranslations
 from pathlib import Path
+from typing import Any
 
 from sphinx import locale
-from sphinx.application import Sphinx
 
 CATALOG = "sphinx_portfolio"
 # Beside the package's code, found from this file: words.py imports nothing of the
@@ -56,5 +56,5 @@ def words_stamp(language: str | None) -> str:
     return f"{language or ''};{digest}"
 
 
-def setup_words(app: Sphinx) -> None:
+def setup_words(app: Any) -> None:
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
