@@ -147,6 +147,15 @@ def test_owner_bold_from_portfolio_person_in_every_name_order(papers):
     assert all(owners.values()), owners
 
 
+def test_a_new_owner_name_is_highlighted_on_the_next_build(tmp_path):
+    """portfolio_person rebuilds only HTML; the lists are read again all the same."""
+    srcdir = copy_root("bibtools", tmp_path)
+    build_site(srcdir)
+    app = build_site(srcdir, confoverrides={"portfolio_person": {"name": "Ivo Halvorsen"}})
+    html = page(Path(app.outdir), "papers")
+    assert {node.get_text() for node in html.select("p .portfolio-owner")} == {"Ivo Halvorsen"}
+
+
 def test_author_marks_are_marks_with_a_legend(papers):
     authors = item(papers, "quintero2024sparse").select_one(".portfolio-paper-authors")
     assert [sup.get_text() for sup in authors.select("sup")] == ["*", "*", "†"]
@@ -288,9 +297,10 @@ def test_every_builder_is_clean(tmp_path, builder):
 
 
 def test_parallel_build_matches_serial(tmp_path):
-    def build(parallel: int) -> str:
+    def build(parallel: int) -> dict[str, bytes]:
         srcdir = copy_root("bibtools", tmp_path / f"j{parallel}")
-        app = build_site(srcdir, parallel=parallel)
-        return (Path(app.outdir) / "papers.html").read_text(encoding="utf-8")
+        out = Path(build_site(srcdir, parallel=parallel).outdir)
+        names = ["papers.html", "index.html", "papers/quintero2024sparse.html", "resume.json"]
+        return {name: (out / name).read_bytes() for name in names}
 
     assert build(1) == build(2)

@@ -45,6 +45,8 @@ def note_bib_dependencies(env) -> None:
     """Re-read the page when a .bib file changes (a new entry shows up)."""
     for path in compat.bibtex_files(env):
         env.note_dependency(str(path))
+    # Who is highlighted (papers/cache.py writes it when that changes).
+    env.note_dependency(str(Path(env.doctreedir) / "portfolio-owner.txt"))
 
 
 def entry_lines(path: Path) -> dict[str, int]:
