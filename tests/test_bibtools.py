@@ -239,6 +239,77 @@ def test_missing_files_and_unsafe_links_are_located_warnings(tmp_path):
     assert html.select("a[href^=javascript]") == []
 
 
+def test_a_missing_preview_is_a_located_warning_and_no_image(tmp_path):
+    srcdir = copy_root("bibtools", tmp_path)
+    (srcdir / "assets" / "img" / "publication_preview" / "sparse.png").unlink()
+    app = build_site(srcdir)
+    assert [w for w in warnings_of(app) if "preview" in w] == [
+        next(w for w in warnings_of(app) if "preview" in w)
+    ]
+    assert re.search(
+        r"_bibliography/papers\.bib:6: WARNING: entry 'quintero2024sparse': preview 'sparse\.png' "
+        r"not found \[portfolio\.bib\]",
+        "\n".join(warnings_of(app)),
+    )
+    assert page(Path(app.outdir), "papers").select("img.portfolio-paper-preview") == []
+
+
+def test_without_paper_pages_the_abstract_opens_in_the_list(tmp_path):
+    app = build_site(copy_root("bibtools", tmp_path), confoverrides={"portfolio_paper_pages": None})
+    details = item(page(Path(app.outdir), "papers"), "quintero2024sparse").select_one(
+        "details.portfolio-paper-abstract"
+    )
+    assert details.summary.get_text() == "Abstract"
+    assert "hypergraph partitions" in details.get_text()
+
+
+def test_placeholder_pages_are_not_in_scholars_tags(site):
+    html = page(site, "papers/paper-9000001")
+    names = [meta.get("name") for meta in html.select("meta")]
+    assert "citation_firstpage" not in names and "citation_lastpage" not in names
+    acm = page(site, "papers/paper-10-5555-3300001")
+    pages = [acm.select_one(f'meta[name="citation_{n}page"]')["content"] for n in ("first", "last")]
+    assert pages == ["12", "30"]  # "12–30": an en dash
+
+
+def test_hostile_fields_are_text_and_only_http_links(tmp_path):
+    srcdir = copy_root("bibtools", tmp_path)
+    bib = srcdir / "scholar.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8")
+        .replace("Graph sketches for streaming joins", 'Graph "><script>alert(1)</script>')
+        .replace("organization={PMLR}", 'organization={PMLR},\n  keywords={a"b, <i>c</i>},\n'
+                 "  video={https://example.org/v?a=1&b=\"2}")
+        .replace("pages={2890--2902},", "pages={2890--2902}, abbr={<b>ML</b>},"),
+        encoding="utf-8",
+    )  # fmt: skip
+    app = build_site(srcdir)
+    html = (Path(app.outdir) / "papers.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<b>ML</b>" not in html and "<i>c</i>" not in html
+    graph = item(BeautifulSoup(html, "html.parser"), "quintero2022graph")
+    assert graph.select_one(".portfolio-venue-badge").get_text() == "<b>ML</b>"
+    video = graph.select_one(".portfolio-paper-link")
+    assert video["aria-label"] == 'Video: Graph "><script>alert(1)</script>'
+    assert video["href"] == 'https://example.org/v?a=1&b="2'
+    assert graph["data-keywords"] == 'a"b|<i>c</i>'
+
+
+def test_words_follow_the_language(tmp_path):
+    app = build_site(copy_root("bibtools", tmp_path), confoverrides={"language": "pt_BR"})
+    html = page(Path(app.outdir), "papers")
+    sparse = item(html, "quintero2024sparse")
+    assert sparse.select_one(".portfolio-selected-mark").get_text() == "Selecionado"
+    words = [a.get_text() for a in sparse.select(".portfolio-paper-link")]
+    assert words == ["HTML", "PDF", "Material suplementar", "Código", "Slides", "Pôster",
+                     "Vídeo", "Site", "Blog"]  # fmt: skip
+    assert sparse.select_one('a[aria-label^="Código:"]') is not None
+    form = html.select_one("form.portfolio-paper-filters")
+    assert form["aria-label"] == "Filtrar publicações"
+    assert [label.contents[0].strip() for label in form.select("label")] == [
+        "Ano", "Tipo", "Palavra-chave"
+    ]  # fmt: skip
+
+
 def test_a_folder_of_ones_own(tmp_path):
     srcdir = copy_root("bibtools", tmp_path)
     (srcdir / "assets" / "pdf").rename(srcdir / "files")

@@ -86,15 +86,16 @@ def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
 
 def visit_filters_html(self, node: paper_filters) -> None:
     status = _("{shown} of {total} papers shown")
+    name, reset = _("Filter papers"), _("Show all")  # outside f-strings: pybabel finds them
     parts = [
-        f'<form class="portfolio-paper-filters" aria-label="{html.escape(_("Filter papers"))}" '
+        f'<form class="portfolio-paper-filters" aria-label="{html.escape(name)}" '
         f'data-status="{html.escape(status)}" hidden>\n',
         select("year", _("Year"), [(year, year) for year in node["years"]]),
         select("type", _("Type"), [(kind, _(KIND_WORDS[kind])) for kind in node["kinds"]]),
     ]
     if node["keywords"]:
         parts.append(select("keyword", _("Keyword"), [(w, w) for w in node["keywords"]]))
-    parts.append(f'<button type="reset">{html.escape(_("Show all"))}</button>\n')
+    parts.append(f'<button type="reset">{html.escape(reset)}</button>\n')
     parts.append('<p class="portfolio-filter-status" role="status" aria-live="polite"></p>\n')
     parts.append("</form>\n")
     self.body.append("".join(parts))
