@@ -101,3 +101,16 @@ def test_without_javascript_every_paper_and_no_dead_control(browser, papers_url)
         tab.goto(papers_url + "?type=article")
         assert tab.locator(".portfolio-paper:visible").count() == ALL
         assert tab.locator("form.portfolio-paper-filters:visible").count() == 0
+
+
+def test_the_list_and_its_filters_pass_axe(tab, papers_url, axe_source):
+    """axe-core's WCAG 2.1 A/AA rules on the list (form, badges, marks, links, previews),
+    with the filters shown and with a filter applied."""
+    tab.goto(papers_url + "?type=conference")
+    tab.add_script_tag(content=axe_source)
+    found = tab.evaluate(
+        """() => axe.run({include: [["form.portfolio-paper-filters"], [".portfolio-paper"]]},
+                {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+            .then(r => r.violations.map(v => v.id + ": " + v.nodes.map(n => n.target).join(" ")))"""
+    )
+    assert found == []
