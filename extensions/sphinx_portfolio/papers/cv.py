@@ -55,7 +55,9 @@ def compact_papers(document: nodes.document, env: Any, config: Any) -> None:
         entry = entries.get(item["ids"][0])
         if entry is not None:
             item.children = []
-            item += cv_paper("", nodes.paragraph("", "", *paper_line(style, entry)))
+            item += cv_paper(
+                "", nodes.paragraph("", "", *paper_line(style, entry, mark=not item.get("excerpt")))
+            )
     for section in list(document.findall(nodes.section)):
         body = section.children[1:]
         if body and all(isinstance(child, paper_item) for child in body):
@@ -65,7 +67,7 @@ def compact_papers(document: nodes.document, env: Any, config: Any) -> None:
             section.replace_self(body)
 
 
-def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
+def paper_line(style: Any, entry: Any, mark: bool = True) -> list[nodes.Node]:
     """Title in bold, authors shortened as on the web, venue and year, DOI or arXiv id.
 
     The title links to the paper (DOI, arXiv or URL); a DOI or an arXiv id is also
@@ -94,7 +96,7 @@ def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
             nodes.Text(". " if index == 0 else " · "),
             nodes.reference("", _(word), refuri=url),
         ]
-    if exporters.is_selected(entry):
+    if mark and exporters.is_selected(entry):  # not in a list of selected papers
         line[:0] = [selected_mark("", _("Selected")), nodes.Text(" ")]
     return line
 

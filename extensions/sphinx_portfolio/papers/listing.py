@@ -187,6 +187,8 @@ class PublicationsDirective(PortfolioDirective):
             docname=self.env.docname,
             support_smartquotes=False,
         )
+        if excerpt:
+            item["excerpt"] = True  # a list of selected papers: no "Selected" mark
         if not excerpt:  # the paper's label names its place in the full list
             item["names"].append(f"paper-{anchor}")
             self.state.document.note_explicit_target(item, item)
@@ -195,7 +197,8 @@ class PublicationsDirective(PortfolioDirective):
         badges = self.config.portfolio_venue_badges
         page = paper_docname(self.config, entry.key)
         line = title_line(style, entry, badges, page, self.env.docname)
-        paper_files.mark_selected(line, entry)
+        if not excerpt:  # in a list of selected papers the mark says nothing
+            paper_files.mark_selected(line, entry)
         item += line
         item.extend(paper_files.preview(self.env, entry, location))
         body = entry_body(style, entry, badges)
