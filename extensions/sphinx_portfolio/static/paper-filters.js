@@ -1,4 +1,4 @@
-// Publication filters (sphinx-portfolio, paper_filters.py): no reload, the choice
+// Publication filters (sphinx-portfolio, papers/filters.py): no reload, the choice
 // kept in the URL, every paper shown when this script does not run.
 "use strict";
 (() => {
