@@ -194,13 +194,13 @@ def test_other_entry_types_say_where_they_appeared(papers):
         "quintero2016book", "quintero2015chapter", "quintero2014inbook")}  # fmt: skip
     assert "arXiv: 2305.04321" in said["quintero2023preprint"]
     assert "2025. Manuscript." in said["quintero2025draft"]
-    assert "Example University. 2017." in said["quintero2017report"]
+    assert "Technical report TR-17-04, Example University. 2017." in said["quintero2017report"]
     assert "Example Press, 2016." in said["quintero2016book"]
     assert (
         "In Handbook of Example Data , pages 101–130. Example Press, 2015."
         in (said["quintero2015chapter"])
     )
-    assert "Example Press, 2014." in said["quintero2014inbook"]
+    assert "chapter 5. Example Press, 2014." in said["quintero2014inbook"]
 
 
 def test_copyable_bibtex_leaves_out_site_fields_and_local_paths(papers):

@@ -39,7 +39,15 @@ CACHE_FILE = "portfolio-bibstyle.pickle"
 #: The owner's name patterns this build highlights; a page with a list depends on it.
 OWNER_FILE = "portfolio-owner.txt"
 #: The words a citation adds, in the build's language (part of each fingerprint).
-CITATION_WORDS = ("In", "volume", "pages", "page", *(thesis.venue for thesis in THESES.values()))
+CITATION_WORDS = (
+    "In",
+    "volume",
+    "pages",
+    "page",
+    "Technical report",
+    "chapter",
+    *(thesis.venue for thesis in THESES.values()),
+)
 
 
 class FormattedCache:

@@ -154,10 +154,23 @@ class PortfolioStyle(BaseStyle):
                 Text(_("In") + " ", Tag("em", book)) if book else Text(),
                 _field(entry, "series"),
                 volume,
+                self._numbered(entry),
                 self._pages(entry),
                 _field(entry, "institution"),
             ]
         )
+
+    def _numbered(self, entry: Entry) -> Text:
+        """A report's number ("Technical report TR-1"), a book's chapter ("chapter 5")."""
+        kind = entry.type.lower()
+        if kind == "techreport":
+            number = _field(entry, "number")
+            return (
+                Text(_("Technical report") + " ", number) if number else Text(_("Technical report"))
+            )
+        if kind in ("inbook", "incollection") and entry.fields.get("chapter"):
+            return Text(_("chapter") + " ", _field(entry, "chapter"))
+        return Text()
 
     def _pages(self, entry: Entry) -> Text:
         pages = entry_pages(entry)  # a placeholder such as "1-1" is not printed
