@@ -18,6 +18,7 @@ from .glossary import setup_glossary
 from .impact import setup_impact
 from .impact_index import setup_impact_index
 from .indexing import setup_indexing
+from .languages import setup_languages
 from .latex import setup_latex
 from .search import setup_search
 from .seo import setup_seo
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     setup_search(app)
     setup_seo(app)
     setup_indexing(app)
+    setup_languages(app)
     app.setup_extension("sphinx_portfolio.assets")  # CSS and scripts, HTML builders only
     app.connect("env-updated", stale_referrers)
     if PUBLICATIONS in app.config.extensions:

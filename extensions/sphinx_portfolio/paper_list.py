@@ -24,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from . import bibfields, bibstyle, compat
 from .bibcache import load_style
+from .languages import keep_as_written
 from .paper_nodes import bibtex_block, entry_body, paper_item, title_line
 from .papers import (
     anchor_of,
@@ -153,6 +154,8 @@ class PublicationsDirective(SphinxDirective):
                 note_paper_object(self.env, entry, self.env.docname, search_anchor, self.lineno)
             result.append(section)
         register_citations(self.env, list_id, self.lineno, style_name, shown)
+        for node in result:
+            keep_as_written(node)  # titles, names, venues, DOIs: facts, not messages
         return result
 
     def year_section(self, year: int | None) -> nodes.section:

@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import bibfields, bibstyle
 from .bibcache import load_style
+from .languages import keep_as_written
 from .paper_list import checked_options
 from .paper_nodes import entry_body, render, venue_badge
 from .papers import anchor_of, bib_entries, entry_of, note_bib_dependencies, paper_record
@@ -72,6 +73,7 @@ class PaperDirective(SphinxDirective):
         section += nodes.rubric(_("BibTeX"), _("BibTeX"), classes=list(UNINDEXED))
         section += nodes.literal_block(source, source, language="bibtex", classes=list(UNINDEXED))
         section += paper_backlink("", label=f"paper-{anchor}", docname=self.env.docname)
+        keep_as_written(section)  # the entry's fields: facts, not messages
         return [section]
 
 
