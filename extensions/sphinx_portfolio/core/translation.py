@@ -1,0 +1,93 @@
+"""The site's own text in another language: what Sphinx's catalogs may translate.
+
+Sphinx translates a page by its message catalog (``locale_dirs``, ``-D language=…``)
+and the ``gettext`` builder writes the templates. This module adds what Sphinx does
+not know about a portfolio:
+
+- bibliographic text (titles, authors, venues, DOIs) is a fact: :func:`keep_as_written`
+  marks it so no catalog translates it and ``gettext`` leaves it out of the templates;
+  a page left with nothing to translate gets no template at all;
+- front-matter descriptions (``og:description``) are looked up in the page's catalog,
+  so a description written twice (front matter and ``html_meta``) is translated once;
+- the mark Sphinx leaves on a translated ``<meta>`` is not printed as an attribute.
+
+Links between the languages of a site are in :mod:`..outputs.languages`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.locale import init as init_locale
+
+AS_WRITTEN = "portfolio_as_written"
+#: Page metadata looked up in the page's catalog.
+TRANSLATED_FIELDS = ("og:description", "og:title", "description")
+
+
+def keep_as_written(node: nodes.Element) -> None:
+    """No catalog translates ``node``'s text, and ``gettext`` does not extract it."""
+    node[AS_WRITTEN] = True
+    for element in node.findall(nodes.TextElement):
+        # Inline nodes are never messages by themselves; and Sphinx unwraps an
+        # ``inline`` that has a "translatable" attribute (RemoveTranslatableInline).
+        if not isinstance(element, nodes.Inline):
+            element["translatable"] = False
+
+
+def drop_facts_from_templates(app: Any, doctree: nodes.document, docname: str) -> None:
+    """For the gettext builder only: what is kept as written is not a message."""
+    if app.builder.name != "gettext":
+        return
+    for node in list(doctree.findall(_as_written)):
+        node.parent.remove(node)
+
+
+def _as_written(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and bool(node.get(AS_WRITTEN))
+
+
+def drop_empty_templates(app: Any, exception: Exception | None) -> None:
+    """A page with nothing to translate gets no ``.pot`` (so no empty ``.po``)."""
+    if exception is not None or app.builder.name != "gettext":
+        return
+    for domain, catalog in app.builder.catalogs.items():
+        if not any(True for _message in catalog):
+            (Path(app.builder.outdir) / f"{domain}.pot").unlink(missing_ok=True)
+
+
+def catalog_domain(docname: str, compact: Any) -> str:
+    """The catalog a page's messages are in (Sphinx's ``gettext_compact`` rule)."""
+    if isinstance(compact, str):
+        return compact
+    return docname.split("/", 1)[0] if compact else docname
+
+
+def translate_metadata(app: Any, doctree: nodes.document) -> None:
+    """Front-matter descriptions through the page's own catalog (at read time, so
+    serial and parallel builds agree)."""
+    config, env = app.config, app.env
+    for meta in doctree.findall(nodes.meta):
+        # Sphinx's Locale transform marks what it translated; on a <meta> the HTML
+        # writer would print that mark as an attribute.
+        meta.attributes.pop("translated", None)
+    metadata = env.metadata.get(env.docname)
+    if not config.language or not config.locale_dirs or not metadata:
+        return
+    dirs = [str(Path(env.srcdir) / folder) for folder in config.locale_dirs]
+    domain = catalog_domain(env.docname, config.gettext_compact)
+    catalog, found = init_locale(dirs, config.language, domain)
+    if not found:
+        return
+    for field in TRANSLATED_FIELDS:
+        value = metadata.get(field)
+        if isinstance(value, str) and value:
+            metadata[field] = catalog.gettext(value)
+
+
+def setup_translation(app: Any) -> None:
+    app.connect("doctree-read", translate_metadata)
+    app.connect("doctree-resolved", drop_facts_from_templates)
+    app.connect("build-finished", drop_empty_templates)
