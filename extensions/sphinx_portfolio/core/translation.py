@@ -53,9 +53,13 @@ def drop_empty_templates(app: Any, exception: Exception | None) -> None:
     """A page with nothing to translate gets no ``.pot`` (so no empty ``.po``)."""
     if exception is not None or app.builder.name != "gettext":
         return
+    outdir = Path(app.builder.outdir)
     for domain, catalog in app.builder.catalogs.items():
         if not any(True for _message in catalog):
-            (Path(app.builder.outdir) / f"{domain}.pot").unlink(missing_ok=True)
+            (outdir / f"{domain}.pot").unlink(missing_ok=True)
+            folder = (outdir / domain).parent
+            if folder != outdir and not any(folder.iterdir()):
+                folder.rmdir()  # papers/ once every paper page is left out
 
 
 def catalog_domain(docname: str, compact: Any) -> str:
