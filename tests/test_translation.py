@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from babel.messages.pofile import read_po
@@ -24,6 +25,7 @@ from bs4 import BeautifulSoup
 from conftest import REPO, build_docs
 
 LOCALE = REPO / "docs" / "locale"
+XML = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 #: Pages the extension or Sphinx writes with no source page of their own.
 GENERATED = {"portfolio-impact.html", "genindex.html", "search.html"}
 LANGUAGE = "pt_BR"
@@ -238,3 +240,31 @@ def _difference(en, pt) -> tuple[list, list]:
     if isinstance(en, set):
         return sorted(en - pt), sorted(pt - en)
     return sorted((en - pt).elements()), sorted((pt - en).elements())
+
+
+# -- the two sites on Read the Docs ---------------------------------------------------
+
+
+def test_on_read_the_docs_both_sites_link_each_other_and_the_sitemap_lists_both(tmp_path):
+    """The English project at /en/latest/; its translation at /pt-br/latest/."""
+    import os
+
+    base = "https://paulo-soares.readthedocs.io/en/latest/"
+    environment = {**os.environ, "READTHEDOCS_CANONICAL_URL": base}
+    assert build_docs(tmp_path, env=environment).stderr == ""
+    page = parse(tmp_path, "experience.html")
+    links = {tag["hreflang"]: tag["href"] for tag in page.select("link[hreflang]")}
+    assert links == {
+        "en": base + "experience.html",
+        "pt-BR": "https://paulo-soares.readthedocs.io/pt-br/latest/experience.html",
+        "x-default": base + "experience.html",
+    }
+    sitemap = ElementTree.parse(tmp_path / "sitemap.xml").getroot()
+    urls = sitemap.findall("sm:url", XML)
+    assert len(urls) >= len(pages(tmp_path)) - len(GENERATED)
+    for url in urls:
+        loc = url.find("sm:loc", XML).text
+        found = url.findall("xhtml:link", XML)
+        alternates = {link.get("hreflang"): link.get("href") for link in found}
+        assert alternates["en"] == loc
+        assert alternates["pt-BR"] == loc.replace("/en/latest/", "/pt-br/latest/")

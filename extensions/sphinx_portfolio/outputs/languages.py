@@ -179,7 +179,8 @@ def _plain(title: str) -> str:
 
 
 def sitemap_alternates(app: Sphinx, exception: Exception | None) -> None:
-    """Each ``<url>`` of sphinx-sitemap's sitemap.xml gets an ``xhtml:link`` per language."""
+    """Each ``<url>`` of sphinx-sitemap's sitemap.xml gets an ``xhtml:link`` per language
+    (the page's own included, as search engines ask)."""
     if exception is not None or app.builder.format != "html":
         return
     codes = languages(app.config)
@@ -195,15 +196,26 @@ def sitemap_alternates(app: Sphinx, exception: Exception | None) -> None:
         loc = url.find(f"{{{SITEMAP_NS}}}loc")
         if loc is None or not (loc.text or "").startswith(base):
             continue
-        pagename = pages.get(loc.text[len(base) :])
-        if pagename is None or url.find(f"{{{XHTML_NS}}}link") is not None:
-            continue
+        uri = loc.text[len(base) :]
+        pagename = pages.get(uri) or generated_page(app, uri)
+        # sphinx-sitemap's own alternates (from locale_dirs) assume one URL scheme for
+        # every language; ours follow the layout the pages link.
+        for old in url.findall(f"{{{XHTML_NS}}}link"):
+            url.remove(old)
         for code in codes:
             link = ElementTree.SubElement(url, f"{{{XHTML_NS}}}link")
             link.set("rel", "alternate")
             link.set("hreflang", bcp47(code))
             link.set("href", page_url(app, pagename, code))
     tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
+def generated_page(app: Sphinx, uri: str) -> str:
+    """The page name of a page no source file has (the impact index): its URI back."""
+    suffix = getattr(app.builder, "link_suffix", ".html")
+    if suffix and uri.endswith(suffix):
+        return uri[: -len(suffix)]
+    return uri.rstrip("/") or "index"  # dirhtml: "page/" is "page", "" is the root
 
 
 def setup_languages(app: Sphinx) -> None:
