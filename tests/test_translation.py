@@ -164,6 +164,7 @@ def test_the_portuguese_pages_are_portuguese(builds):
     come out in English, facts intact)."""
     for name, english_word, portuguese_word in (
         ("index.html", "Impact at a glance", "Impacto em resumo"),
+        ("index.html", "Measure before you scale;", "Meça antes de escalar;"),  # a code block
         ("experience.html", "Experience", "Experiência"),
         ("skills.html", "How I work and how I ship.", "Como trabalho e como entrego."),
         ("404.html", "Page not found", "Página não encontrada"),

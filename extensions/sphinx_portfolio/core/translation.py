@@ -9,6 +9,7 @@ not know about a portfolio:
   a page left with nothing to translate gets no template at all;
 - front-matter descriptions (``og:description``) are looked up in the page's catalog,
   so a description written twice (front matter and ``html_meta``) is translated once;
+- a literal block (``gettext_additional_targets``) takes its translation verbatim;
 - the mark Sphinx leaves on a translated ``<meta>`` is not printed as an attribute.
 
 Links between the languages of a site are in :mod:`..outputs.languages`.
@@ -21,6 +22,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.locale import init as init_locale
+from sphinx.transforms import SphinxTransform
 
 AS_WRITTEN = "portfolio_as_written"
 #: Page metadata looked up in the page's catalog.
@@ -69,6 +71,38 @@ def catalog_domain(docname: str, compact: Any) -> str:
     return docname.split("/", 1)[0] if compact else docname
 
 
+def page_catalog(env: Any, config: Any) -> Any | None:
+    """The translations of the page being read, or None (no language, no catalog)."""
+    if not config.language or not config.locale_dirs:
+        return None
+    dirs = [str(Path(env.srcdir) / folder) for folder in config.locale_dirs]
+    domain = catalog_domain(env.docname, config.gettext_compact)
+    catalog, found = init_locale(dirs, config.language, domain)
+    return catalog if found else None
+
+
+class TranslateLiteralBlocks(SphinxTransform):
+    """A literal block listed in ``gettext_additional_targets`` takes its translation
+    as it is. Sphinx's Locale transform would parse ``::`` + the message as reST,
+    which MyST reads as a paragraph: the block came out as ``::``."""
+
+    default_priority = 15  # after ExtraTranslatableNodes (10), before Locale (20)
+
+    def apply(self, **kwargs: Any) -> None:
+        blocks = [n for n in self.document.findall(nodes.literal_block) if n.get("translatable")]
+        catalog = page_catalog(self.env, self.config) if blocks else None
+        if catalog is None:
+            return
+        for block in blocks:
+            message = block.rawsource or block.astext()
+            translation = catalog.gettext(message)
+            if translation and translation != message:
+                block.children = []
+                block += nodes.Text(translation)
+                block.rawsource = translation
+            block["translatable"] = False  # done: Locale leaves it alone
+
+
 def translate_metadata(app: Any, doctree: nodes.document) -> None:
     """Front-matter descriptions through the page's own catalog (at read time, so
     serial and parallel builds agree)."""
@@ -78,12 +112,8 @@ def translate_metadata(app: Any, doctree: nodes.document) -> None:
         # writer would print that mark as an attribute.
         meta.attributes.pop("translated", None)
     metadata = env.metadata.get(env.docname)
-    if not config.language or not config.locale_dirs or not metadata:
-        return
-    dirs = [str(Path(env.srcdir) / folder) for folder in config.locale_dirs]
-    domain = catalog_domain(env.docname, config.gettext_compact)
-    catalog, found = init_locale(dirs, config.language, domain)
-    if not found:
+    catalog = page_catalog(env, config) if metadata else None
+    if catalog is None:
         return
     for field in TRANSLATED_FIELDS:
         value = metadata.get(field)
@@ -92,6 +122,7 @@ def translate_metadata(app: Any, doctree: nodes.document) -> None:
 
 
 def setup_translation(app: Any) -> None:
+    app.add_transform(TranslateLiteralBlocks)
     app.connect("doctree-read", translate_metadata)
     app.connect("doctree-resolved", drop_facts_from_templates)
     app.connect("build-finished", drop_empty_templates)
