@@ -269,3 +269,32 @@ def test_on_read_the_docs_both_sites_link_each_other_and_the_sitemap_lists_both(
         alternates = {link.get("hreflang"): link.get("href") for link in found}
         assert alternates["en"] == loc
         assert alternates["pt-BR"] == loc.replace("/en/latest/", "/pt-br/latest/")
+
+
+# -- resume.json ----------------------------------------------------------------------
+
+
+def shape(value):
+    """The structure of a JSON value: keys, list lengths and types, no text."""
+    if isinstance(value, dict):
+        return {key: shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [shape(item) for item in value]
+    return type(value).__name__
+
+
+def test_resume_json_of_the_portuguese_build_is_in_portuguese_with_the_same_structure(builds):
+    en, pt = (json.loads((builds[k] / "resume.json").read_text("utf-8")) for k in ("en", LANGUAGE))
+    assert shape(pt) == shape(en)
+    assert pt["basics"]["summary"].startswith("Trabalho como Senior Machine Learning Engineer")
+    assert pt["work"][0]["highlights"][0].startswith("Otimizei um modelo")
+    assert [s["name"] for s in pt["skills"]] == ["Colaboração e ofício", "Engenharia e entrega"]
+    # Facts as data: the same in both.
+    for key in ("name", "position"):
+        assert [w[key] for w in pt["work"]] == [w[key] for w in en["work"]]
+    assert pt["education"] == en["education"]
+    assert pt["publications"] == en["publications"]
+    data = ("value", "unit", "magnitude", "direction", "better", "sentiment")
+    for en_work, pt_work in zip(en["work"], pt["work"], strict=True):
+        en_figures = [{k: m[k] for k in data} for m in en_work.get("x-metrics", [])]
+        assert [{k: m[k] for k in data} for m in pt_work.get("x-metrics", [])] == en_figures

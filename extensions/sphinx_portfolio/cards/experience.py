@@ -275,7 +275,8 @@ def depart_title_man(self: Any, node: experience_title) -> None:
 
 def note_card_texts(app: Sphinx, doctree: nodes.document) -> None:
     """Keep each card's summary and description paragraphs (``{.portfolio-summary}``,
-    ``{.portfolio-description}``) with its entry, as read after every transform.
+    ``{.portfolio-description}``), and translated bullets, with its entry, as read
+    after every transform.
 
     resume.json exports them; stored here, an export never loads a doctree.
     """
@@ -290,7 +291,13 @@ def note_card_texts(app: Sphinx, doctree: nodes.document) -> None:
                 if f"portfolio-{key}" in paragraph["classes"] and key not in found:
                     found[key] = " ".join(paragraph.astext().split())
         if found:
-            domain.cards[entry.name] = entry._replace(texts=tuple(found.items()))
+            entry = entry._replace(texts=tuple(found.items()))
+        if any(node.get("translated") for node in card.findall(nodes.Element)):
+            # The directive kept its bullets as written; a translated page exports
+            # them as translated (Sphinx's Locale runs after the directive).
+            items = bullets(list(card.children))
+            entry = entry._replace(highlights=tuple(" ".join(i.astext().split()) for i in items))
+        domain.cards[entry.name] = entry
 
 
 def summary_copies(badges: list[metric_badge]) -> list[nodes.Node]:
