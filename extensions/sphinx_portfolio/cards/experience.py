@@ -23,6 +23,7 @@ from ..core.directive import LenientOptions, PortfolioDirective
 from ..core.domain import PortfolioDomain, warn_duplicate_card
 from ..core.entries import CardEntry
 from ..core.jsonresume import CARD_TEXTS
+from ..core.order import TRANSLATED_SUMMARIES
 from ..core.text import UNINDEXED, VISUALLY_HIDDEN, is_safe_url, slugify, split_list
 from .badges import CARD_CONTEXT, copy_badge, metric_badge
 from .tailor import apply_bullet_tags, badge_row, enclosing_tags, tagged_card
@@ -316,7 +317,7 @@ class TranslatedSummaries(SphinxTransform):
     """A translated card's summary row repeats the translated badges: the row was
     copied when the directive ran, before Sphinx's Locale transform (20)."""
 
-    default_priority = 30  # after Locale (20), before badges.RecordBadges (400)
+    default_priority = TRANSLATED_SUMMARIES
 
     def apply(self, **kwargs: Any) -> None:
         for card in self.document.findall(experience_card):

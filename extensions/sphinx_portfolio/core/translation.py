@@ -24,6 +24,8 @@ from docutils import nodes
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 
+from .order import TRANSLATE_LITERALS
+
 AS_WRITTEN = "portfolio_as_written"
 #: Page metadata looked up in the page's catalog.
 TRANSLATED_FIELDS = ("og:description", "og:title", "description")
@@ -86,7 +88,7 @@ class TranslateLiteralBlocks(SphinxTransform):
     as it is. Sphinx's Locale transform would parse ``::`` + the message as reST,
     which MyST reads as a paragraph: the block came out as ``::``."""
 
-    default_priority = 15  # after ExtraTranslatableNodes (10), before Locale (20)
+    default_priority = TRANSLATE_LITERALS
 
     def apply(self, **kwargs: Any) -> None:
         blocks = [n for n in self.document.findall(nodes.literal_block) if n.get("translatable")]

@@ -28,7 +28,8 @@ from xml.etree import ElementTree
 from sphinx.application import Sphinx
 
 from ..core.base import conf_location, warn
-from ..core.head import add_to_page
+from ..core.head import add_json_ld, add_to_head
+from ..core.order import LANGUAGE_LINKS, SITEMAP_ALTERNATES
 from ..core.words import _
 
 _CODE = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
@@ -132,14 +133,14 @@ def add_alternates(app: Sphinx, pagename: str, templatename: str, context: dict,
         for code in codes
         if code != own
     ]
-    context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(tags)
+    add_to_head(context, "\n" + "\n".join(tags))
     page = {"@context": "https://schema.org", "@type": "WebPage", "inLanguage": bcp47(own)}
     title = context.get("title")
     if title:
         page["name"] = _plain(title)
     if app.config.html_baseurl:
         page["url"] = urls[own]
-    add_to_page(context, page)
+    add_json_ld(context, page)
     if "body" in context:
         context["body"] = switch(urls, own) + context["body"]
 
@@ -220,6 +221,5 @@ def generated_page(app: Sphinx, uri: str) -> str:
 
 def setup_languages(app: Sphinx) -> None:
     app.connect("config-inited", check_languages)
-    # After sphinxext-opengraph (priority 500), so og:locale follows its tags.
-    app.connect("html-page-context", add_alternates, priority=600)
-    app.connect("build-finished", sitemap_alternates, priority=600)
+    app.connect("html-page-context", add_alternates, priority=LANGUAGE_LINKS)
+    app.connect("build-finished", sitemap_alternates, priority=SITEMAP_ALTERNATES)
