@@ -131,3 +131,12 @@ def test_a_bad_code_is_one_located_warning(fresh_root, tmp_path):
     assert len(warnings) == 1
     assert "portfolio_languages" in warnings[0] and "[portfolio.config]" in warnings[0]
     assert "<b>" not in str(soup(app, "index").select_one("head"))
+
+
+def test_a_translated_build_reports_how_much_its_catalogs_translated(fresh_root):
+    """The root's catalog translates the home page's title and paragraph; the page in
+    the folder has no catalog, so its two messages stay English."""
+    app = fresh_root("languages", language="pt_BR")
+    assert "pt_BR: 2 of 4 messages translated (50%)" in app.status.getvalue()
+    english = fresh_root("languages")
+    assert "messages translated" not in english.status.getvalue()
