@@ -118,6 +118,12 @@ def test_every_builder_builds(fresh_root, builder):
     assert warnings_of(app) == []
 
 
+def test_the_switch_is_styled_on_a_page_with_nothing_else_of_ours(fresh_root):
+    app = fresh_root("languages")
+    links = [link["href"] for link in soup(app, "sub/page").select('link[rel="stylesheet"]')]
+    assert any(href.startswith("../_static/portfolio.css") for href in links)
+
+
 def test_off_by_default(fresh_root):
     app = fresh_root("languages", portfolio_languages=[])
     page = soup(app, "index")

@@ -27,6 +27,7 @@ from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
 
+from ..core.assets import STYLESHEET
 from ..core.base import conf_location, warn
 from ..core.head import add_json_ld, add_to_head
 from ..core.order import LANGUAGE_LINKS, SITEMAP_ALTERNATES
@@ -143,6 +144,9 @@ def add_alternates(app: Sphinx, pagename: str, templatename: str, context: dict,
     add_json_ld(context, page)
     if "body" in context:
         context["body"] = switch(urls, own) + context["body"]
+        # The switch's look, also on pages with nothing else of ours (Sphinx adds a
+        # stylesheet once, however often it is asked).
+        app.add_css_file(STYLESHEET)
 
 
 def switch(urls: dict[str, str], own: str) -> str:
