@@ -43,6 +43,9 @@ OPTION_WORDS = {
 }
 
 CONFIG_WORDS = {
+    "portfolio_languages": "the site's languages as Sphinx codes, the default first "
+    "(``['en', 'pt_BR']``): every HTML page links the same page in the others "
+    "(``hreflang``, ``og:locale``, a language switch, the sitemap); see Translations",
     "portfolio_metric_polarity": "label words and whether higher or lower is better, "
     "added to the built-in table (``{'p95': 'lower'}``)",
     "portfolio_profiles": "JSON Resume profiles (``network``, ``username``, ``url``), "

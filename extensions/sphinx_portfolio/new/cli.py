@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from ..core.version import __version__
+from .languages import parse_languages
 from .resume_input import ResumeError, check_resume
 from .scaffold import scaffold
 from .text import Site
@@ -25,14 +26,17 @@ LEFT_OUT = "resume-left-out.json"
 DESCRIPTION = """\
 Start a documentation-style portfolio (MyST pages for Sphinx) from a JSON Resume.
 
-  new DIR --from resume.json [--bib papers.bib] [--force]
+  new DIR --from resume.json [--bib papers.bib] [--languages en,pt_BR] [--force]
 
 writes DIR/conf.py, DIR/.readthedocs.yaml, DIR/requirements.txt and MyST pages:
 index.md (name, label, summary, contact, profiles and an impact summary),
 experience.md (a card per work and volunteer entry; each highlight a bullet whose
 figures, such as "+2.6% CTR" or "engagement by +4.6%", become metric badges),
 education.md, papers.md with papers.bib (from --bib or the resume's publications),
-skills.md and interests.md. Then build it:
+skills.md and interests.md. --languages (the resume's language first) adds
+locale/<code>/LC_MESSAGES for each other language, the catalog settings and
+portfolio_languages in conf.py, locale/README.txt with the translation workflow
+and Read the Docs notes in .readthedocs.yaml. Then build it:
 
   sphinx-build -W -n -b html DIR DIR/_build/html
 
@@ -75,6 +79,12 @@ def parser() -> argparse.ArgumentParser:
         help="a BibTeX file for the papers page (replaces the resume's publications)",
     )
     new.add_argument(
+        "--languages",
+        metavar="CODES",
+        help="the site's languages, the resume's first, e.g. en,pt_BR: "
+        "writes the translation scaffold (locale/, conf.py, Read the Docs notes)",
+    )
+    new.add_argument(
         "--force",
         action="store_true",
         help="write into DIR even if it exists, replacing files of the same names",
@@ -105,12 +115,18 @@ def new_site(args: argparse.Namespace, say) -> Site:
         raise InputError(f"{target}: already exists (use --force to write into it)")
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: exists and is not a folder")
+    languages = None
+    if args.languages is not None:
+        try:
+            languages = parse_languages(args.languages)
+        except ValueError as error:
+            raise InputError(str(error)) from None
     say(f"reading {args.resume}")
     resume = read_resume(args.resume)
     bib = read_bib(args.bib) if args.bib else None
     say("writing the pages")
     try:
-        site = scaffold(resume, bib)
+        site = scaffold(resume, bib, languages)
     except ResumeError as error:  # a shape check_resume did not foresee
         raise InputError(f"{args.resume}: {error}") from None
     write(site, target, args.force)
@@ -175,6 +191,7 @@ def write(site: Site, target: Path, force: bool) -> None:
     if force and target.exists():
         for name, text in files.items():
             try:
+                (target / name).parent.mkdir(parents=True, exist_ok=True)
                 (target / name).write_text(text, encoding="utf-8")
             except OSError as error:  # e.g. a folder where the file goes
                 raise InputError(f"{target / name}: cannot write it ({error.strerror})") from None
@@ -188,6 +205,7 @@ def write(site: Site, target: Path, force: bool) -> None:
         raise InputError(f"{target}: cannot write it ({error.strerror})") from None
     try:
         for name, text in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_text(text, encoding="utf-8")
         staging.chmod(0o777 & ~current_umask())  # mkdtemp's folder is private
         os.replace(staging, target)

@@ -22,15 +22,16 @@ from .bib import papers_bib
 from .cards import CardWriter, education_page, experience_page
 from .files import READTHEDOCS, REQUIREMENTS, conf_py
 from .home import home_page
+from .languages import add_languages
 from .resume_input import SECTIONS
 from .text import Site, inline, text
 
 FALLBACK_TITLE = "Portfolio"  # a page needs a title; only used when basics.name is absent
 
 
-def scaffold(resume: dict, bib: str | None = None) -> Site:
+def scaffold(resume: dict, bib: str | None = None, languages: list[str] | None = None) -> Site:
     """The new site's files for ``resume``; ``bib`` (a .bib file's text) replaces its
-    publications."""
+    publications; ``languages`` (the resume's first) adds the translation scaffold."""
     site = Site()
     basics = resume.get("basics") or {}
     name = text(basics.get("name")) or FALLBACK_TITLE
@@ -63,6 +64,8 @@ def scaffold(resume: dict, bib: str | None = None) -> Site:
     site.files["conf.py"] = conf_py(basics, name, bool(papers), site)
     site.files[".readthedocs.yaml"] = READTHEDOCS
     site.files["requirements.txt"] = REQUIREMENTS
+    if languages:
+        add_languages(site, languages)
     leave_out_other_sections(resume, site)
     return site
 

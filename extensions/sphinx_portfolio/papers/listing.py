@@ -23,6 +23,7 @@ from ..core import compat
 from ..core.base import warn
 from ..core.config import orcid
 from ..core.directive import LenientOptions, PortfolioDirective
+from ..core.translation import keep_as_written
 from ..core.words import _
 from . import exporters as bibtools
 from . import fields as bibfields
@@ -162,6 +163,8 @@ class PublicationsDirective(PortfolioDirective):
             result.append(section)
         if not excerpt:  # citations and "Listed on" go to the full list
             register_citations(self.env, list_id, self.lineno, style_name, shown)
+        for node in result:
+            keep_as_written(node)  # titles, names, venues, DOIs: facts, not messages
         if options.get("legend"):
             legend = options["legend"]
             result.append(nodes.paragraph(legend, legend, classes=["portfolio-marks-legend"]))

@@ -23,6 +23,7 @@ from ..core.bibtex import plain
 from ..core.directive import LenientOptions, PortfolioDirective
 from ..core.order import BEFORE_REFERENCES
 from ..core.text import UNINDEXED
+from ..core.translation import keep_as_written
 from ..core.words import _
 from . import fields as bibfields
 from . import files as paper_files
@@ -85,6 +86,7 @@ class PaperDirective(PortfolioDirective):
         section += nodes.rubric(_("BibTeX"), _("BibTeX"), classes=list(UNINDEXED))
         section += nodes.literal_block(source, source, language="bibtex", classes=list(UNINDEXED))
         section += paper_backlink("", label=f"paper-{anchor}", docname=self.env.docname)
+        keep_as_written(section)  # the entry's fields: facts, not messages
         return [section]
 
 
