@@ -129,10 +129,9 @@ def test_what_the_site_cannot_show_is_listed(tmp_path, capsys):
     site = new(tmp_path, resume)
     err = capsys.readouterr().err
     left_out = json.loads((site / "resume-left-out.json").read_text(encoding="utf-8"))
-    assert left_out["awards"] == resume["awards"]
-    assert left_out["skills[0].level"] == "Master"
-    assert "  awards: not shown on the site" in err
-    assert "  education[0].score: not shown on the site" in err
+    assert left_out == {"references": resume["references"]}  # private unless asked for
+    assert "  references: private: pass --with-references to show" in err
+    assert "  meta: about the input file; the site writes its own" in err
 
 
 # -- highlights and their figures -------------------------------------------------------

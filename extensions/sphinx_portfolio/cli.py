@@ -79,6 +79,11 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write into DIR even if it exists, replacing files of the same names",
     )
+    new.add_argument(
+        "--with-references",
+        action="store_true",
+        help="show the resume's references (private by default: left out and listed)",
+    )
     new.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     return main
 
@@ -110,7 +115,8 @@ def new_site(args: argparse.Namespace, say) -> Site:
     bib = read_bib(args.bib) if args.bib else None
     say("writing the pages")
     try:
-        site = scaffold(resume, bib)
+        portrait = read_portrait(resume, args.resume)
+        site = scaffold(resume, bib, portrait, args.with_references)
     except ResumeError as error:  # a shape check_resume did not foresee
         raise InputError(f"{args.resume}: {error}") from None
     write(site, target, args.force)
@@ -128,6 +134,24 @@ def read_resume(path: Path) -> dict:
     except ResumeError as error:
         raise InputError(f"{path}: {error}") from None
     return data
+
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
+
+
+def read_portrait(resume: dict, source: Path) -> tuple[str, bytes] | None:
+    """basics.image when it names a local image file (relative to the resume):
+    its bytes, to copy into the site. A URL is linked, never fetched."""
+    image = " ".join(str((resume.get("basics") or {}).get("image") or "").split())
+    if not image or ("://" in image and not image.startswith("file://")):
+        return None
+    path = source.parent / image.removeprefix("file://")
+    if path.suffix.lower() not in IMAGE_SUFFIXES or not path.is_file():
+        return None
+    try:
+        return f"portrait{path.suffix.lower()}", path.read_bytes()
+    except OSError:
+        return None  # the home page lists it as not found
 
 
 def read_text(path: Path, what: str) -> str:
@@ -175,7 +199,7 @@ def write(site: Site, target: Path, force: bool) -> None:
     if force and target.exists():
         for name, text in files.items():
             try:
-                (target / name).write_text(text, encoding="utf-8")
+                write_file(target / name, text)
             except OSError as error:  # e.g. a folder where the file goes
                 raise InputError(f"{target / name}: cannot write it ({error.strerror})") from None
         return
@@ -188,12 +212,19 @@ def write(site: Site, target: Path, force: bool) -> None:
         raise InputError(f"{target}: cannot write it ({error.strerror})") from None
     try:
         for name, text in files.items():
-            (staging / name).write_text(text, encoding="utf-8")
+            write_file(staging / name, text)
         staging.chmod(0o777 & ~current_umask())  # mkdtemp's folder is private
         os.replace(staging, target)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise InputError(f"{target}: cannot write it ({error.strerror})") from None
+
+
+def write_file(path: Path, content: str | bytes) -> None:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
 
 
 def current_umask() -> int:

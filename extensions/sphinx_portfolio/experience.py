@@ -20,7 +20,7 @@ from sphinx.util.nodes import make_id
 from .badges import CARD_CONTEXT, copy_badge, metric_badge
 from .domain import PortfolioDomain, warn_duplicate_card
 from .entries import CardEntry
-from .jsonresume import CARD_TEXTS
+from .jsonresume import CARD_TEXTS, PROJECT_KINDS
 from .shared import (
     UNINDEXED,
     VISUALLY_HIDDEN,
@@ -70,7 +70,7 @@ class ExperienceCard(PortfolioDirective):
             self.warn("a card cannot be nested in another card; its content is kept", "nested")
             return self.parse_content_to_nodes(allow_section_headings=False)
         org = " ".join(options.get("org", "").split())
-        if not org:
+        if not org and options.get("kind", "").strip().lower() not in PROJECT_KINDS:
             self.warn(f"{title!r} has no :org: option (the organisation is required)", "option")
         entry = self.make_entry(title, org, options)
         card = self.card_node(entry)

@@ -30,12 +30,14 @@ from sphinx.application import Sphinx
 from .domain import PortfolioDomain
 from .entries import CardEntry, MetricEntry, documents_in_reading_order
 from .export_link import setup_export_link, writes_exports
+from .export_sections import card_fields, entry_sections, field_values, portrait
 from .jsonresume import (
     EDUCATION_KINDS,
     ISO_DATE,
     LABEL_CLASSES,
     PAGE_KEY,
     PAGE_SECTIONS,
+    PROJECT_KINDS,
     RESUME,
     SUMMARY_CLASS,
     VOLUNTEER_KINDS,
@@ -92,6 +94,9 @@ def read_basics(app: Sphinx) -> dict[str, Any]:
     basics: dict[str, Any] = {}
     if section is not None:
         basics["name"] = plain(section[0])
+    image = portrait(doctree, getattr(app.builder, "images", {}))
+    if image:
+        basics["image"] = image
     label = classed_text(doctree, LABEL_CLASSES)
     if label:
         basics["label"] = label
@@ -141,6 +146,19 @@ def common_fields(card: CardEntry) -> dict[str, Any]:
     return fields
 
 
+def project_item(card: CardEntry, metrics: list[dict]) -> dict[str, Any]:
+    """A project card: its title the name, its organisation the entity."""
+    item: dict[str, Any] = {"name": card.title}
+    if card.org:
+        item["entity"] = card.org
+    item.update(common_fields(card))
+    item.update(dict(card.texts))
+    item["highlights"] = list(card.highlights)
+    if metrics:
+        item["x-metrics"] = metrics
+    return item
+
+
 def education_item(card: CardEntry, metrics: list[dict]) -> dict[str, Any]:
     """'Ph.D. in Computer Science' reads as study type 'Ph.D.', area 'Computer Science'."""
     study, _, area = card.title.partition(" in ")
@@ -181,6 +199,8 @@ def publication_item(paper: dict[str, Any]) -> dict[str, Any]:
     url = paper_url(paper)
     if url:
         item["url"] = url
+    if paper.get("note"):
+        item["summary"] = paper["note"]
     item["x-authors"] = list(paper.get("authors") or [])
     for key in ("doi", "arxiv", "shortvenue"):
         if paper.get(key):
@@ -208,9 +228,11 @@ def read_papers(env: Any) -> list[dict[str, Any]]:
 
     entries = [entry for _path, entry in papers.bib_entries(env)]
     records = papers.paper_records(entries)
-    dates = {entry.key: entry.fields.get("date", "").strip() for entry in entries}
-    for record in records:  # biblatex's ISO date, when the .bib gives one
-        record["date"] = dates.get(record["key"], "")
+    by_key = {entry.key: entry for entry in entries}
+    for record in records:  # biblatex's ISO date, when the .bib gives one; the note
+        fields = by_key[record["key"]].fields
+        record["date"] = fields.get("date", "").strip()
+        record["note"] = papers.bibfields.plain(fields["note"]) if fields.get("note") else ""
     return records
 
 
@@ -230,7 +252,9 @@ def page_groups(doctree: nodes.document) -> list[dict[str, Any]]:
         elif not isinstance(node.parent, nodes.list_item):
             section = node.parent if isinstance(node.parent, nodes.section) else None
             name = plain(section[0]) if section is not None else ""
-            groups.append({"name": name, "keywords": [words(item) for item in node.children]})
+            group = {"name": name, "keywords": [words(item) for item in node.children]}
+            group.update(field_values(section) if section is not None else {})
+            groups.append(group)
     return groups
 
 
@@ -250,26 +274,40 @@ def build_resume(app: Sphinx) -> dict[str, Any]:
     order = documents_in_reading_order(env)
     metrics = card_metrics(domain, order)
     resume: dict[str, Any] = {"basics": read_basics(app)}
-    work, volunteer, education = [], [], []
+    work, volunteer, education, projects = [], [], [], []
+    doctrees: dict[str, nodes.document] = {}
     for card in domain.selected_cards(order):
         # A tailored build (sphinx-build -t TAG) keeps only the selected bullets.
         card = card._replace(highlights=tuple(domain.selected_highlights(card)))
         card_figures = metrics.get(card.name, [])
         if card.kind in EDUCATION_KINDS:
-            education.append(education_item(card, card_figures))
+            item = education_item(card, card_figures)
+            education.append(item)
+        elif card.kind in PROJECT_KINDS:
+            item = project_item(card, card_figures)
+            projects.append(item)
         elif card.kind in VOLUNTEER_KINDS:
             item = work_item(card, card_figures, dict(card.texts))
             item["organization"] = item.pop("name")
             volunteer.append(item)
         else:
-            work.append(work_item(card, card_figures, dict(card.texts)))
+            item = work_item(card, card_figures, dict(card.texts))
+            work.append(item)
+        item.update(card_fields(env, card.docname, card.anchor, doctrees))
     papers = read_papers(env)
     add_theses(education, papers)
     sections = read_page_sections(env, order)
     resume.update(work=work, volunteer=volunteer, education=education)
     resume["publications"] = [publication_item(paper) for paper in papers]
     resume["skills"] = sections["skills"]
+    entries = entry_sections(env, order)
+    for name in ("awards", "certificates", "languages"):
+        if entries[name]:
+            resume[name] = entries[name]
     resume["interests"] = sections["interests"]
+    for name, found in (("references", entries["references"]), ("projects", projects)):
+        if found:
+            resume[name] = found
     resume["meta"] = {"x-metrics": metrics.get("", [])}  # badges outside any card
     return resume
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 SECTIONS = ("basics", "work", "volunteer", "education", "publications", "skills", "interests")
+SECTIONS += ("projects", "awards", "certificates", "languages", "references")
 LIST_SECTIONS = SECTIONS[1:]
 
 
@@ -27,7 +28,7 @@ def check_resume(data: Any) -> None:
     """Raise :class:`ResumeError` unless ``data`` has the JSON Resume shape read here."""
     if not isinstance(data, dict):
         raise ResumeError("", f"not a JSON Resume: the top level is a {json_type(data)}")
-    known = set(SECTIONS) | {"awards", "certificates", "languages", "references", "projects"}
+    known = set(SECTIONS)
     if data and not known & set(data) and "meta" not in data:
         raise ResumeError("", "not a JSON Resume: none of basics, work, education, … is present")
     expect(data, "basics", dict, "basics")
@@ -56,9 +57,10 @@ def expect(mapping: dict, key: str, kind: type, path: str) -> Any:
 
 _STRING_FIELDS = """name position url startDate endDate summary description location
 organization institution area studyType score publisher releaseDate label email phone image
-network username level x-kind"""
+network username level x-kind title date awarder issuer language fluency reference entity
+type"""
 STRING_FIELDS = frozenset(_STRING_FIELDS.split())
-STRING_LISTS = frozenset({"highlights", "courses", "keywords", "x-authors"})
+STRING_LISTS = frozenset({"highlights", "courses", "keywords", "x-authors", "roles"})
 OBJECT_LISTS = frozenset({"x-metrics", "x-theses"})  # what this site's own export adds
 
 

@@ -22,7 +22,7 @@ _BLOCK_START = re.compile(r"^(\d+)([.)])|^([#+\-=:>%.])")
 class Site:
     """What ``sphinx-portfolio new`` writes, and what it could not place."""
 
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | bytes] = field(default_factory=dict)  # bytes: the portrait
     left_out: dict[str, Any] = field(default_factory=dict)  # field path -> value
     notes: list[str] = field(default_factory=list)  # one line per thing to know
     suppress: set[str] = field(default_factory=set)
