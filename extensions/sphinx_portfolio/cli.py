@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .resume_input import ResumeError, check_resume
+from .resume_input import ResumeError, check_resume, normalize
 from .scaffold import scaffold
 from .scaffold_text import Site
 
@@ -111,7 +111,7 @@ def new_site(args: argparse.Namespace, say) -> Site:
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: exists and is not a folder")
     say(f"reading {args.resume}")
-    resume = read_resume(args.resume)
+    resume, renamed = read_resume(args.resume)
     bib = read_bib(args.bib) if args.bib else None
     say("writing the pages")
     try:
@@ -119,21 +119,24 @@ def new_site(args: argparse.Namespace, say) -> Site:
         site = scaffold(resume, bib, portrait, args.with_references)
     except ResumeError as error:  # a shape check_resume did not foresee
         raise InputError(f"{args.resume}: {error}") from None
+    site.notes[:0] = renamed
     write(site, target, args.force)
     return site
 
 
-def read_resume(path: Path) -> dict:
+def read_resume(path: Path) -> tuple[dict, list[str]]:
+    """The resume in JSON Resume 1.x names, and a note per older name read."""
     try:
         data = json.loads(read_text(path, "resume"))
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise InputError(f"{path}: not JSON ({where}: {error.msg})") from None
+    data, renamed = normalize(data)
     try:
         check_resume(data)
     except ResumeError as error:
         raise InputError(f"{path}: {error}") from None
-    return data
+    return data, renamed
 
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
