@@ -14,7 +14,7 @@ from sphinx import addnodes
 from sphinx.search import js_index
 
 from conftest import build_site, copy_root, warnings_of
-from sphinx_portfolio import compat
+from sphinx_portfolio.core import compat
 
 
 @pytest.fixture(scope="module")
