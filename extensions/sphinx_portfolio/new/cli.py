@@ -18,7 +18,7 @@ from pathlib import Path
 from ..core.version import __version__
 from .resume_input import ResumeError, check_resume, normalize
 from .scaffold import scaffold
-from .text import Site
+from .text import MARKDOWN, Site
 
 PROG = "sphinx-portfolio"
 LEFT_OUT = "resume-left-out.json"
@@ -111,17 +111,46 @@ def new_site(args: argparse.Namespace, say) -> Site:
     if target.exists() and not target.is_dir():
         raise InputError(f"{target}: exists and is not a folder")
     say(f"reading {args.resume}")
-    resume, renamed = read_resume(args.resume)
+    rendercv = args.resume.suffix.lower() in (".yaml", ".yml")
+    if rendercv:
+        resume, extras, kept = read_rendercv(args.resume)
+        renamed: list[str] = []
+    else:
+        (resume, renamed), extras, kept = read_resume(args.resume), [], {}
     bib = read_bib(args.bib) if args.bib else None
     say("writing the pages")
+    token = MARKDOWN.set(rendercv)  # RenderCV's strings are Markdown
     try:
         portrait = read_portrait(resume, args.resume)
-        site = scaffold(resume, bib, portrait, args.with_references)
+        site = scaffold(resume, bib, portrait, args.with_references, extras)
     except ResumeError as error:  # a shape check_resume did not foresee
         raise InputError(f"{args.resume}: {error}") from None
+    finally:
+        MARKDOWN.reset(token)
     site.notes[:0] = renamed
+    for key, value in kept.items():
+        site.leave_out(key, value, "RenderCV's own settings; the site does not use them")
     write(site, target, args.force)
     return site
+
+
+def read_rendercv(path: Path) -> tuple[dict, list, dict]:
+    """A RenderCV file as JSON Resume, its other sections, and its own settings."""
+    from . import rendercv_input
+
+    text = read_text(path, "RenderCV")
+    try:
+        data, lines = rendercv_input.load(text)
+        resume, extras, kept = rendercv_input.to_resume(data, lines)
+    except rendercv_input.RenderCVError as error:
+        raise InputError(f"{path}: {error}") from None
+    except ImportError:
+        raise InputError(f"{path}: reading YAML needs PyYAML (pip install pyyaml)") from None
+    try:
+        check_resume(resume)
+    except ResumeError as error:
+        raise InputError(f"{path}: {error}") from None
+    return resume, extras, kept
 
 
 def read_resume(path: Path) -> tuple[dict, list[str]]:

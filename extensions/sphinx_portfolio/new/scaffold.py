@@ -24,8 +24,8 @@ from .cards import CardWriter, education_page, experience_page, project_page
 from .files import READTHEDOCS, REQUIREMENTS, conf_py
 from .home import home_page
 from .resume_input import SECTIONS
-from .sections import entry_page, field_lines
-from .text import Site, inline, text
+from .sections import entry_page, extra_page, field_lines
+from .text import Site, inline, text, unique_name
 
 FALLBACK_TITLE = "Portfolio"  # a page needs a title; only used when basics.name is absent
 
@@ -35,6 +35,7 @@ def scaffold(
     bib: str | None = None,
     portrait: tuple[str, bytes] | None = None,
     references: bool = False,
+    extras: list[tuple[str, str, list[str]]] = (),
 ) -> Site:
     """The new site's files for ``resume``; ``bib`` (a .bib file's text) replaces its
     publications; ``portrait`` is basics.image read from a local file (name, bytes);
@@ -80,6 +81,11 @@ def scaffold(
         if page:
             site.files[f"{section}.md"] = page
             pages.append(section)
+    taken = {name.removesuffix(".md") for name in site.files} | {"index", "search", "genindex"}
+    for key, kind, entries in extras:  # RenderCV sections of text, bullets, numbers
+        page = unique_name(key, taken)
+        site.files[f"{page}.md"] = extra_page(key, kind, entries, site)
+        pages.append(page)
     if portrait:
         site.files[portrait[0]] = portrait[1]
     home = home_page(basics, name, pages, badges, site, portrait[0] if portrait else "")

@@ -11,6 +11,7 @@ JSON. References are private: they are written only when asked for
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..core.jsonresume import ENTRY_SECTIONS, field_word, is_field_key
@@ -79,3 +80,21 @@ def entry_page(resume: dict, section: str, site: Site) -> str:
         elif paragraph not in (None, "", []):
             site.leave_out(f"{path}.{paragraph_key}", paragraph, "not a string")
     return "\n".join(lines) if count else ""
+
+
+def extra_page(key: str, kind: str, entries: list[str], site: Site) -> str:
+    """A RenderCV section with no JSON Resume place (text, bullet or numbered entries):
+    a page of its own; its front matter keeps the section's key and entry type."""
+    title = " ".join(w[:1].upper() + w[1:] for w in key.replace("_", " ").split()) or key
+    lines = ["---", f"rendercv: {json.dumps(key, ensure_ascii=False)}", f"rendercv-entries: {kind}"]
+    lines += ["---", "", f"# {inline(title)}", ""]
+    for number, entry in enumerate(entries, start=1):
+        if not text(entry):
+            continue
+        if kind == "text":
+            lines += [inline(entry), ""]
+        elif kind == "bullet":
+            lines.append(f"- {inline(entry)}")
+        else:
+            lines.append(f"{number}. {inline(entry)}")
+    return "\n".join(lines) + "\n"
