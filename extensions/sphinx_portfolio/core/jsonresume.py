@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 RESUME = "resume.json"
-EXPORTS = {RESUME: "application/json"}  # the files a build writes, by media type
+RENDERCV = "rendercv.yaml"  # the same facts as RenderCV input (outputs/rendercv.py)
+EXPORTS = {RESUME: "application/json", RENDERCV: "application/yaml"}  # by media type
 LABEL_CLASSES = ("portfolio-label", "portfolio-subtitle")
 SUMMARY_CLASS = "portfolio-summary"
 PAGE_KEY = "resume"  # front matter key: ``resume: skills`` or ``resume: interests``

@@ -35,7 +35,8 @@ def home_page(
             site.leave_out(f"basics.{key}", basics[key])
     lines += [
         "{.portfolio-exports}",
-        "Also as data: {portfolio-export}`JSON Resume <resume.json>`.",
+        "Also as data: {portfolio-export}`JSON Resume <resume.json>`,"
+        " {portfolio-export}`RenderCV <rendercv.yaml>`.",
         "",
     ]
     lines += ["```{toctree}", ":hidden:", "", *pages, "```", ""]

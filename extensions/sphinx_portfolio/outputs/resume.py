@@ -44,6 +44,7 @@ from ..core.jsonresume import (
 from ..core.text import THESES, is_safe_url
 from .export_link import setup_export_link, writes_exports
 from .profiles import read_contact, read_profiles, setup_profiles
+from .rendercv import write_rendercv
 from .resume_sections import card_fields, entry_sections, field_values, portrait
 
 # -- reading the site back ----------------------------------------------------------
@@ -316,10 +317,12 @@ def build_resume(app: Sphinx) -> dict[str, Any]:
 def write_resume(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not writes_exports(app.builder):
         return
-    text = json.dumps(build_resume(app), indent=2, ensure_ascii=False) + "\n"
+    resume = build_resume(app)
+    text = json.dumps(resume, indent=2, ensure_ascii=False) + "\n"
     path = Path(app.outdir) / RESUME
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+    write_rendercv(app.outdir, resume, app.env, documents_in_reading_order(app.env))
 
 
 def setup_exports(app: Sphinx) -> None:
