@@ -109,8 +109,10 @@ def to_resume(data: Any, lines: dict[str, int]) -> tuple[dict, list[Extra], dict
             raise fail(path, "expected a list of entries")
         kind = entry_kind(entries[0]) if entries else "text"
         for index, entry in enumerate(entries):
-            if entry_kind(entry) != kind:
-                raise fail(f"{path}[{index}]", f"not a {kind} entry like the section's first")
+            other = entry_kind(entry)
+            if other != kind:
+                message = f"a {other} entry; the section's first is {kind}"
+                raise fail(f"{path}[{index}]", message)
         if kind in LIST_KINDS or kind == "text":
             key = LIST_KINDS.get(kind)
             extras.append((str(title), kind, [s(e[key]) if key else s(e) for e in entries]))
