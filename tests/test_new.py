@@ -341,6 +341,8 @@ def test_help_documents_every_option():
     )
     for option in ("DIR", "--from", "--bib", "--force", "--quiet", "resume-left-out.json"):
         assert option in run.stdout
+    for word in ("--with-references", "RenderCV", "cv.yaml", "rendercv.yaml", "resume.json"):
+        assert word in run.stdout
 
 
 def test_read_the_docs_files_pin_the_extension_and_tune_its_search(tmp_path):

@@ -23,23 +23,34 @@ from .text import MARKDOWN, Site
 PROG = "sphinx-portfolio"
 LEFT_OUT = "resume-left-out.json"
 DESCRIPTION = """\
-Start a documentation-style portfolio (MyST pages for Sphinx) from a JSON Resume.
+Start a documentation-style portfolio (MyST pages for Sphinx) from a resume.
 
-  new DIR --from resume.json [--bib papers.bib] [--force]
+  new DIR --from resume.json [--bib papers.bib] [--with-references] [--force]
+  new DIR --from cv.yaml     (a RenderCV file: .yaml or .yml)
 
-writes DIR/conf.py, DIR/.readthedocs.yaml, DIR/requirements.txt and MyST pages:
-index.md (name, label, summary, contact, profiles and an impact summary),
+Reads: JSON Resume (https://jsonresume.org/schema), 1.x and the older 0.x names
+(website, company, picture, gpa); RenderCV 2.x input files (https://rendercv.com),
+whose Markdown (**bold**, *italic*, links) becomes MyST.
+
+Writes DIR/conf.py, DIR/.readthedocs.yaml, DIR/requirements.txt and MyST pages:
+index.md (name, label, portrait, summary, contact, profiles, an impact summary),
 experience.md (a card per work and volunteer entry; each highlight a bullet whose
 figures, such as "+2.6% CTR" or "engagement by +4.6%", become metric badges),
-education.md, papers.md with papers.bib (from --bib or the resume's publications),
-skills.md and interests.md. Then build it:
+projects.md (a card per project: roles, type and keywords as fields), education.md,
+papers.md with papers.bib (from --bib or the resume's publications), skills.md,
+interests.md, awards.md, certificates.md, languages.md; references.md only with
+--with-references (references are private by default). A RenderCV section of text,
+bullet or numbered entries becomes a page of its own. Then build it:
 
   sphinx-build -W -n -b html DIR DIR/_build/html
 
-Fields the site does not show, and figures that cannot be read as metrics, are
-listed on stderr; the fields are also kept, with their values, in
-DIR/resume-left-out.json. Exit status: 0 on success, 1 on bad input (not JSON,
-not a JSON Resume, a missing file, an existing DIR without --force).
+The built site writes resume.json (JSON Resume) and rendercv.yaml (RenderCV input)
+with every field its pages show. Fields the site does not show, and figures that
+cannot be read as metrics, are listed on stderr with their JSON path; the fields are
+also kept, with their values, in DIR/resume-left-out.json. Exit status: 0 on
+success, 1 on bad input (not JSON or YAML, not a JSON Resume or RenderCV file, a
+missing file, an existing DIR without --force): one line naming the file, the field
+and, for YAML, the line.
 """
 
 
@@ -55,7 +66,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
     new = commands.add_parser(
         "new",
-        help="write a new portfolio site from a JSON Resume",
+        help="write a new portfolio site from a JSON Resume or a RenderCV file",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -66,7 +77,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="RESUME",
         type=Path,
         required=True,
-        help="a JSON Resume file (https://jsonresume.org/schema), e.g. resume.json",
+        help="a JSON Resume file (resume.json) or a RenderCV file (cv.yaml)",
     )
     new.add_argument(
         "--bib",
