@@ -126,7 +126,7 @@ class PortfolioNewExample(SphinxDirective):
             )
             return []
         given = path.read_text(encoding="utf-8")
-        example = nodes.container(classes=["guide-example"])
+        example = nodes.container(classes=["guide-new-example"])
         example += nodes.literal_block(given, given, language="yaml" if rendercv else "json")
         example += nodes.literal_block(page, page, language="markdown")
         body = [line for line in page.splitlines() if not line.startswith("# ")]

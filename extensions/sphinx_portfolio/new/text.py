@@ -56,6 +56,8 @@ def inline(value: str, fragment: bool = False) -> str:
     if MARKDOWN.get():
         return markdown(folded)
     escaped = _INLINE_SPECIAL.sub(r"\\\1", folded)
+    if escaped.endswith("#"):  # in a heading, "## C #" would lose its closing "#"
+        escaped = escaped[:-1] + "\\#"
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped, count=1)
 
 
