@@ -22,6 +22,7 @@ from typing import Any
 from docutils import nodes
 
 from ..core.jsonresume import RENDERCV
+from .resume_sections import markdown
 
 # The networks RenderCV 2.x accepts (its SocialNetworkName); others it refuses.
 NETWORKS = ("LinkedIn", "GitHub", "GitLab", "IMDB", "Instagram", "ORCID", "Mastodon",
@@ -78,6 +79,22 @@ def publication(item: dict) -> dict:
 
 def one_line(label: str, details: str) -> dict:
     return {"label": label, "details": details}
+
+
+def with_markup(resume: dict, markup: dict[int, dict]) -> dict:
+    """``resume`` with each card's texts as Markdown where the pages give them (a
+    tailored build's fewer highlights stay as they are)."""
+    sections = {}
+    for name in ("work", "volunteer", "education", "projects"):
+        items = []
+        for item in resume.get(name, []):
+            marked = dict(markup.get(id(item), {}))
+            texts = "courses" if name == "education" else "highlights"
+            if len(marked.pop("highlights", [])) == len(item.get(texts, [])) and item.get(texts):
+                marked[texts] = markup[id(item)]["highlights"]
+            items.append({**item, **{k: v for k, v in marked.items() if item.get(k)}})
+        sections[name] = items
+    return {**resume, **sections}
 
 
 def build_rendercv(resume: dict, extras: list[tuple[str, str, list[str]]]) -> dict:
@@ -141,16 +158,12 @@ def extra_sections(env: Any, order: dict[str, int]) -> list[tuple[str, str, list
         top = next(iter(env.get_doctree(docname).findall(nodes.section)), None)
         parts = top.children[1:] if top is not None else []
         if kind == "text":
-            entries = [plain(p) for p in parts if isinstance(p, nodes.paragraph)]
+            entries = [markdown(p) for p in parts if isinstance(p, nodes.paragraph)]
         else:
             lists = (nodes.bullet_list, nodes.enumerated_list)
-            entries = [plain(i) for p in parts if isinstance(p, lists) for i in p.children]
+            entries = [markdown(i) for p in parts if isinstance(p, lists) for i in p.children]
         found.append((key, kind, entries))
     return found
-
-
-def plain(node: nodes.Node) -> str:
-    return " ".join(node.astext().split())
 
 
 def to_yaml(value: Any, indent: int = 0) -> str:
@@ -183,8 +196,10 @@ def scalar(value: Any) -> str:
     return json.dumps(value if isinstance(value, int | float) else str(value), ensure_ascii=False)
 
 
-def write_rendercv(outdir: str, resume: dict, env: Any, order: dict[str, int]) -> None:
-    data = build_rendercv(resume, extra_sections(env, order))
+def write_rendercv(
+    outdir: str, resume: dict, markup: dict[int, dict], env: Any, order: dict[str, int]
+) -> None:
+    data = build_rendercv(with_markup(resume, markup), extra_sections(env, order))
     header = "# RenderCV input (https://rendercv.com), written by sphinx-portfolio from the site\n"
     text = header + to_yaml(data) + "\n"
     path = Path(outdir) / RENDERCV

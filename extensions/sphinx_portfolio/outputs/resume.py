@@ -45,7 +45,7 @@ from ..core.text import ISO_DATE, THESES, is_safe_url
 from .export_link import setup_export_link, writes_exports
 from .profiles import read_contact, read_profiles, setup_profiles
 from .rendercv import write_rendercv
-from .resume_sections import card_fields, entry_sections, field_values, portrait
+from .resume_sections import card_fields, card_markdown, entry_sections, field_values, portrait
 
 # -- reading the site back ----------------------------------------------------------
 
@@ -269,7 +269,7 @@ def read_page_sections(env: Any, order: dict[str, int]) -> dict[str, list[dict[s
     return found
 
 
-def build_resume(app: Sphinx) -> dict[str, Any]:
+def build_resume(app: Sphinx, markup: dict[int, dict] | None = None) -> dict[str, Any]:
     """The whole JSON Resume document, in the schema's order of sections."""
     env = app.env
     domain: PortfolioDomain = env.get_domain("portfolio")
@@ -296,6 +296,8 @@ def build_resume(app: Sphinx) -> dict[str, Any]:
             item = work_item(card, card_figures, dict(card.texts))
             work.append(item)
         item.update(card_fields(env, card.docname, card.anchor, doctrees))
+        if markup is not None:  # the same texts with their emphasis and links
+            markup[id(item)] = card_markdown(env, card.docname, card.anchor, doctrees)
     papers = read_papers(env)
     add_theses(education, papers)
     sections = read_page_sections(env, order)
@@ -317,12 +319,13 @@ def build_resume(app: Sphinx) -> dict[str, Any]:
 def write_resume(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not writes_exports(app.builder):
         return
-    resume = build_resume(app)
+    markup: dict[int, dict] = {}  # id of a card's item -> its texts as Markdown
+    resume = build_resume(app, markup)
     text = json.dumps(resume, indent=2, ensure_ascii=False) + "\n"
     path = Path(app.outdir) / RESUME
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
-    write_rendercv(app.outdir, resume, app.env, documents_in_reading_order(app.env))
+    write_rendercv(app.outdir, resume, markup, app.env, documents_in_reading_order(app.env))
 
 
 def setup_exports(app: Sphinx) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from docutils import nodes
 
-from ..core.jsonresume import ENTRY_SECTIONS, PAGE_KEY, PORTRAIT_CLASS, field_key
+from ..core.jsonresume import CARD_TEXTS, ENTRY_SECTIONS, PAGE_KEY, PORTRAIT_CLASS, field_key
 
 
 def plain(node: nodes.Node) -> str:
@@ -39,14 +39,53 @@ def field_values(container: nodes.Element) -> dict[str, Any]:
     return found
 
 
-def card_fields(env: Any, docname: str, anchor: str, cache: dict) -> dict[str, Any]:
-    """The fields of the card ``anchor`` on ``docname``."""
+def card_node(env: Any, docname: str, anchor: str, cache: dict) -> nodes.Element | None:
     if docname not in cache:
         cache[docname] = env.get_doctree(docname)
     for node in cache[docname].findall(nodes.Element):  # cards/ is not imported here
         if node.tagname == "experience_card" and anchor in node["ids"]:
-            return field_values(node)
-    return {}
+            return node
+    return None
+
+
+def card_fields(env: Any, docname: str, anchor: str, cache: dict) -> dict[str, Any]:
+    """The fields of the card ``anchor`` on ``docname``."""
+    card = card_node(env, docname, anchor, cache)
+    return field_values(card) if card is not None else {}
+
+
+def card_markdown(env: Any, docname: str, anchor: str, cache: dict) -> dict[str, Any]:
+    """A card's summary, description and highlights as Markdown (for rendercv.yaml)."""
+    card = card_node(env, docname, anchor, cache)
+    found: dict[str, Any] = {}
+    for child in card.children if card is not None else ():
+        if isinstance(child, nodes.paragraph):
+            for key in CARD_TEXTS:
+                if f"portfolio-{key}" in child["classes"]:
+                    found[key] = markdown(child)
+        elif isinstance(child, nodes.bullet_list | nodes.enumerated_list):
+            found.setdefault("highlights", []).extend(markdown(i) for i in child.children)
+    return found
+
+
+def markdown(node: nodes.Node) -> str:
+    """The text of ``node`` with its emphasis and links written in Markdown."""
+    return " ".join(_markdown(node).split())
+
+
+def _markdown(node: nodes.Node) -> str:
+    if isinstance(node, nodes.Text):
+        return node.astext()
+    inner = "".join(_markdown(child) for child in node.children)
+    if isinstance(node, nodes.strong):
+        return f"**{inner}**"
+    if isinstance(node, nodes.emphasis):
+        return f"*{inner}*"
+    if isinstance(node, nodes.reference) and node.get("refuri"):
+        return f"[{inner}]({node['refuri']})"
+    if isinstance(node, nodes.paragraph | nodes.list_item) and node.parent is not None:
+        return inner + " "
+    return inner
 
 
 def entry_sections(env: Any, order: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
