@@ -144,6 +144,7 @@ def entry_kind(entry: Any) -> str:
         ("reversed_number", "reversed_number"),
         ("number", "number"),
         ("name", "normal"),
+        ("title", "publication"),  # a paper whose authors are not given
     ):
         if key in entry:
             return kind
