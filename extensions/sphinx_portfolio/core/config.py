@@ -53,8 +53,14 @@ def setup_config(app: Any, papers: bool = False) -> None:
 
 
 def publications_on(config: Any) -> bool:
-    """Whether this build lists papers (``sphinx_portfolio.publications`` is set up)."""
+    """Whether ``sphinx_portfolio.publications`` is set up (lists, pages, the CV's list)."""
     return PAPERS_MARKER in config
+
+
+def has_papers(env: Any) -> bool:
+    """Whether this build reads .bib files: sphinxcontrib-bibtex is loaded, by the
+    publications or on its own. resume.json and JSON-LD then carry the papers."""
+    return "cite" in env.domains
 
 
 def orcid(config: Any) -> str | None:

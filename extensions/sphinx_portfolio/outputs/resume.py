@@ -27,7 +27,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from ..core.config import publications_on
+from ..core.config import has_papers
 from ..core.domain import PortfolioDomain
 from ..core.entries import CardEntry, MetricEntry, documents_in_reading_order
 from ..core.jsonresume import (
@@ -220,10 +220,10 @@ def paper_url(paper: dict[str, Any]) -> str:
 def read_papers(env: Any) -> list[dict[str, Any]]:
     """Per-paper records of the configured .bib files, newest first.
 
-    ``papers/`` owns reading and cleaning the .bib data; a site without
-    ``sphinx_portfolio.publications`` simply has no papers.
+    ``papers/`` owns reading and cleaning the .bib data; a site that does not read
+    .bib files (no sphinxcontrib-bibtex) simply has no papers.
     """
-    if not publications_on(env.config):
+    if not has_papers(env):
         return []
     from ..core.bibtex import plain as bib_plain  # pybtex, as the records
     from ..papers import bib_entries, paper_records  # pybtex: only with papers

@@ -22,7 +22,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ..core.base import conf_location, warn
-from ..core.config import publications_on
+from ..core.config import has_papers
 from ..core.entries import MetricEntry
 from ..core.head import add_json_ld
 from ..core.order import HEAD_FIRST
@@ -125,7 +125,7 @@ def paper_data(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
 
 def paper_records_for(app: Sphinx, keys: list[str]) -> list[dict[str, Any]]:
     """Plain records of the papers (the papers module reads the .bib files)."""
-    if not publications_on(app.config):
+    if not has_papers(app.env):
         return []  # no bibliography on this site
     from ..papers import entries_by_key, paper_records  # pybtex: only with papers
 
