@@ -138,6 +138,10 @@ def test_the_sites_rendercv_yaml_gives_the_input_back(cv_site):
             "cv:\n  name: A\n  sections:\n    x:\n      - foo: 1\n",
             "cv.yaml: line 5: cv.sections.x[0]: not a RenderCV entry",
         ),
+        (
+            "cv:\n  name: A\n  sections:\n    x:\n      - name: B\n        highlights: one\n",
+            "cv.yaml: line 6: cv.sections.x[0].highlights: expected a list",
+        ),
     ],
 )
 def test_a_bad_rendercv_file_is_one_line_with_its_line(tmp_path, capsys, text, message):

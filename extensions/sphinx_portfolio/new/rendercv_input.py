@@ -82,6 +82,9 @@ def to_resume(data: Any, lines: dict[str, int]) -> tuple[dict, list[Extra], dict
     if not is_rendercv(data):
         raise fail("cv", "not a RenderCV file: no 'cv:' mapping at the top")
     cv = data["cv"]
+    for key in CV_KEYS[:-2]:  # name, email, …: one value each
+        if isinstance(cv.get(key), dict | list):
+            raise fail(f"cv.{key}", "expected one value, not a list or mapping")
     basics = {"name": s(cv.get("name"))}
     for key, target in (("email", "email"), ("phone", "phone"), ("website", "url")):
         if s(cv.get(key)):
@@ -119,6 +122,10 @@ def to_resume(data: Any, lines: dict[str, int]) -> tuple[dict, list[Extra], dict
             continue
         if kind == "unknown":
             raise fail(f"{path}[0]", "not a RenderCV entry (no company, institution, name, …)")
+        for index, entry in enumerate(entries):
+            for key in ("highlights", "authors"):
+                if entry.get(key) is not None and not isinstance(entry[key], list):
+                    raise fail(f"{path}[{index}].{key}", "expected a list")
         section, convert = CONVERTERS[kind]
         resume.setdefault(section, []).extend(convert(e) for e in entries)
     left = {k: v for k, v in cv.items() if k not in CV_KEYS}
