@@ -77,6 +77,12 @@ def test_examples_render_what_they_show(guide):
         "RecSys An Example Paper on Ranking",  # with its venue badge
         "A Sample Article",
     ]
+    alfolio = page(guide, "publications").select(".guide-example-result")[-1]  # al-folio's
+    title = visible_text(alfolio.select_one(".portfolio-paper-title"))
+    assert title == "EXCONF Routing Examples to Experts"  # a list of selected ones: no mark
+    links = alfolio.select(".portfolio-paper-link")
+    assert [a.get_text() for a in links] == ["PDF", "Code", "Slides"]
+    assert (Path(guide) / links[0]["href"]).is_file()  # copied from assets/pdf
     summary = page(guide, "impact").select(".guide-example-result .portfolio-impact-role")
     assert "Senior Engineer, Example Corp" in [visible_text(s) for s in summary]
 

@@ -2,7 +2,7 @@
 
 The doctree keeps one ``metric_badge`` node holding the parsed fields; each
 builder renders it: HTML as the ``data-metric-*`` contract, LaTeX with an arrow
-(the ``sphinxportfoliobadge`` macro of latex.py's style file), plain text builders
+(the ``sphinxportfoliobadge`` macro of the PDF CV's style file), plain text builders
 as the words written.
 """
 

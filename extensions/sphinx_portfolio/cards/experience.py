@@ -4,7 +4,7 @@ The doctree is builder-neutral: a ``experience_card`` around a title node, a
 meta line of ordinary nodes, the body as written, and a summary row that only
 HTML shows (elsewhere the inline badges already carry the figures). This module
 owns the three nodes and all their visitors; LaTeX draws them with the
-environments of latex.py's style file (``sphinxportfoliocard``).
+environments of the PDF CV's style file (``sphinxportfoliocard`` in ``texinputs/``).
 """
 
 from __future__ import annotations

@@ -203,9 +203,15 @@ def publication_item(paper: dict[str, Any]) -> dict[str, Any]:
     if paper.get("note"):
         item["summary"] = paper["note"]
     item["x-authors"] = list(paper.get("authors") or [])
-    for key in ("doi", "arxiv", "shortvenue"):
+    if paper.get("abstract"):
+        item["summary"] = paper["abstract"]  # JSON Resume's own field
+    for key in ("doi", "arxiv", "shortvenue", "award"):
         if paper.get(key):
             item[f"x-{key}"] = paper[key]
+    if paper.get("selected"):
+        item["x-selected"] = True
+    if paper.get("links"):
+        item["x-links"] = dict(paper["links"])  # al-folio's: {"code": URL, ...}
     return item
 
 
