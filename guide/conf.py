@@ -23,7 +23,7 @@ extensions = [
     "sphinx_portfolio.publications",
     "portfolio_guide",
 ]
-myst_enable_extensions = ["deflist"]
+myst_enable_extensions = ["deflist", "attrs_block", "fieldlist"]  # as `new` writes
 myst_heading_anchors = 3
 exclude_patterns = ["_build", "README.md"]
 

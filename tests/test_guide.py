@@ -87,6 +87,18 @@ def test_examples_render_what_they_show(guide):
     assert "Senior Engineer, Example Corp" in [visible_text(s) for s in summary]
 
 
+def test_each_input_format_page_builds_its_example(guide):
+    """The page `sphinx-portfolio new` writes from guide/examples/, built in the guide."""
+    for name, shown in (("from-json-resume", "Maintainer"), ("from-rendercv", "routing service")):
+        example = page(guide, name).select_one(".guide-new-example")
+        sources = [visible_text(pre) for pre in example.select("pre")]
+        assert len(sources) == 2 and "experience-card" in sources[1], name
+        card = example.select_one(".guide-example-result article.portfolio-experience")
+        assert card is not None and shown in visible_text(card), name
+    table = page(guide, "import-export").select_one("table")
+    assert "RenderCV" in visible_text(table) and "rendercv.yaml" in visible_text(table)
+
+
 def table_column(out: Path, css: str, column: int = 0) -> list[list[str]]:
     """The cells of one column of each generated table of a kind on the reference page."""
     tables = page(out, "reference").select(f"table.{css}")

@@ -22,7 +22,7 @@ from ..core.base import add_node_only_for, ignore
 from ..core.directive import LenientOptions, PortfolioDirective
 from ..core.domain import PortfolioDomain, warn_duplicate_card
 from ..core.entries import CardEntry
-from ..core.jsonresume import CARD_TEXTS
+from ..core.jsonresume import CARD_TEXTS, PROJECT_KINDS
 from ..core.order import TRANSLATED_SUMMARIES
 from ..core.text import UNINDEXED, VISUALLY_HIDDEN, is_safe_url, slugify, split_list
 from .badges import CARD_CONTEXT, copy_badge, metric_badge
@@ -64,7 +64,7 @@ class ExperienceCard(PortfolioDirective):
             self.warn("a card cannot be nested in another card; its content is kept", "nested")
             return self.parse_content_to_nodes(allow_section_headings=False)
         org = " ".join(options.get("org", "").split())
-        if not org:
+        if not org and options.get("kind", "").strip().lower() not in PROJECT_KINDS:
             self.warn(f"{title!r} has no :org: option (the organisation is required)", "option")
         entry = self.make_entry(title, org, options)
         card = self.card_node(entry)
