@@ -6,7 +6,8 @@ is the default) and builds once per language with Sphinx's own workflow
 out of them). Every HTML page then says which language it is in and where the same
 page is in the others:
 
-- ``<link rel="alternate" hreflang=…>`` for each language and ``x-default``;
+- ``<link rel="alternate" hreflang=…>`` for each language and ``x-default``, when
+  ``html_baseurl`` makes their URLs absolute (search engines take no other);
 - ``og:locale`` and ``og:locale:alternate``;
 - a JSON-LD ``WebPage`` with ``inLanguage``;
 - a visible, accessible language switch at the top of the page;
@@ -39,6 +40,9 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
 # -- language codes ------------------------------------------------------------------
+
+
+ABSOLUTE = re.compile(r"^https?://")
 
 
 def bcp47(code: str) -> str:
@@ -123,11 +127,16 @@ def add_alternates(app: Sphinx, pagename: str, templatename: str, context: dict,
         return
     own = app.config.language or "en"
     urls = {code: page_url(app, pagename, code) for code in codes}
-    tags = [
-        f'<link rel="alternate" hreflang="{bcp47(code)}" href="{_attr(urls[code])}">'
-        for code in codes
-    ]
-    tags.append(f'<link rel="alternate" hreflang="x-default" href="{_attr(urls[codes[0]])}">')
+    tags = []
+    if all(ABSOLUTE.match(url) for url in urls.values()):
+        # Search engines (and Lighthouse's audit) take hreflang only with a fully
+        # qualified URL; without html_baseurl the visible switch still links the
+        # sibling build.
+        tags += [
+            f'<link rel="alternate" hreflang="{bcp47(code)}" href="{_attr(urls[code])}">'
+            for code in codes
+        ]
+        tags.append(f'<link rel="alternate" hreflang="x-default" href="{_attr(urls[codes[0]])}">')
     tags.append(f'<meta property="og:locale" content="{og_locale(own)}">')
     tags += [
         f'<meta property="og:locale:alternate" content="{og_locale(code)}">'
