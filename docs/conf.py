@@ -15,7 +15,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "extensions"))
 project = "Paulo Soares"
 author = "Paulo Soares"
 copyright = "Paulo Soares"
-html_title = "Paulo Soares"
 version = release = "1.0"  # the site's own version, for EPUB metadata
 language = "en"
 smartquotes = False  # keep the seed's own characters, word for word

@@ -6,6 +6,8 @@
 - A page that lists papers (``portfolio:paper`` objects) carries one
   ``ScholarlyArticle`` per paper, from the bibliography's own fields; a thesis is
   a ``Thesis``, in support of its degree, from the university it was submitted to.
+- A site whose ``portfolio_person`` names the person is titled by that name unless
+  ``html_title`` is set (Sphinx's default would be "PROJECT documentation").
 - ``robots.txt`` allows everything and names the sitemap when sphinx-sitemap is
   used and ``html_baseurl`` (on Read the Docs: its canonical URL) is known.
 
@@ -16,11 +18,14 @@ module only adds what they do not.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from sphinx.application import Sphinx
 
+from .compat import config_given
 from .jsonld import add_to_page
 from .shared import THESES, conf_location, is_safe_url, warn
 
@@ -89,6 +94,10 @@ def check_person_config(app: Sphinx, config: Any) -> None:
         warn("portfolio_person['url'] is not an http(s) URL and is left out", where, "config")
         del person["url"]
     config.portfolio_person = person
+    if person.get("name") and not config_given(config, "html_title"):
+        # Furo inserts html_title as HTML, basic escapes it: escaped text marked safe
+        # reads the same in both (Jinja's ``|e`` leaves Markup alone).
+        config.html_title = Markup(html.escape(str(person["name"])))
     where = conf_location(app, "portfolio_same_as")
     config.portfolio_same_as = safe_urls(config.portfolio_same_as, "portfolio_same_as", where)
 

@@ -52,7 +52,8 @@ CONFIG_WORDS = {
     "portfolio_search_entries": "``False`` keeps cards, badges and papers out of "
     "Sphinx's search index",
     "portfolio_person": "the schema.org ``Person`` on the home page: ``name``, "
-    "``jobTitle``, ``worksFor``, ``alumniOf``",
+    "``jobTitle``, ``worksFor``, ``alumniOf``; its ``name`` also titles the site when "
+    "``html_title`` is not set",
     "portfolio_same_as": "profile URLs for the ``Person``'s ``sameAs``",
     "portfolio_robots_txt": "``False`` writes no ``robots.txt``",
     "portfolio_contact": "the ``basics`` a page cannot say as data in ``resume.json``: "
