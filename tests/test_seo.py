@@ -223,6 +223,10 @@ def test_the_site_is_titled_by_the_persons_name(seo_app, fresh_root, tmp_path):
     app = seo_app(portfolio_person=named)
     assert page_title(app, "work").endswith("Ada <Lovelace>")  # escaped once, read as text
     assert "&amp;lt;" not in (Path(app.outdir) / "work.html").read_text(encoding="utf-8")
+    furo = seo_app(portfolio_person=named, html_theme="furo")  # Furo inserts it as HTML
+    assert page_title(furo, "work").endswith("Ada <Lovelace>")
+    assert soup(furo, "work").select_one(".sidebar-brand-text").get_text() == "Ada <Lovelace>"
+    assert not soup(furo, "work").find("lovelace")
     # No name: Sphinx's own default; a title set in conf.py or with -D: that title.
     assert page_title(seo_app(), "work").split()[-1] == "documentation"
     assert page_title(seo_app(portfolio_person=named, html_title="Mine"), "work").endswith("Mine")

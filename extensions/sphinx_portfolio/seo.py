@@ -94,12 +94,19 @@ def check_person_config(app: Sphinx, config: Any) -> None:
         warn("portfolio_person['url'] is not an http(s) URL and is left out", where, "config")
         del person["url"]
     config.portfolio_person = person
-    if person.get("name") and not config_given(config, "html_title"):
-        # Furo inserts html_title as HTML, basic escapes it: escaped text marked safe
-        # reads the same in both (Jinja's ``|e`` leaves Markup alone).
-        config.html_title = Markup(html.escape(str(person["name"])))
     where = conf_location(app, "portfolio_same_as")
     config.portfolio_same_as = safe_urls(config.portfolio_same_as, "portfolio_same_as", where)
+
+
+def title_by_the_person(app: Sphinx) -> None:
+    """``html_title`` left unset: the person's name. Set once the builder and its
+    theme are loaded: both check the config's types, and Markup is not a str to them."""
+    config = app.config
+    name = (config.portfolio_person or {}).get("name")
+    if name and not config_given(config, "html_title"):
+        # Furo inserts html_title as HTML, basic escapes it: escaped text marked safe
+        # reads the same in both (Jinja's ``|e`` leaves Markup alone).
+        config.html_title = Markup(html.escape(str(name)))
 
 
 def safe_urls(urls: Any, setting: str, where: str | None) -> list[str]:
@@ -208,5 +215,6 @@ def setup_seo(app: Sphinx) -> None:
     app.add_config_value("portfolio_same_as", [], "html", types=frozenset({list, tuple}))
     app.add_config_value("portfolio_robots_txt", True, "html", types=frozenset({bool}))
     app.connect("config-inited", check_person_config)
+    app.connect("builder-inited", title_by_the_person)
     app.connect("html-page-context", add_json_ld)
     app.connect("build-finished", write_robots_txt)
