@@ -58,7 +58,7 @@ def build_once(srcdir: Path, outdir: Path) -> tuple[float, float, float]:
     seconds of garbage collection during that rendering)."""
     from sphinx.application import Sphinx
 
-    from sphinx_portfolio import impact_index
+    from sphinx_portfolio.cards import impact_index
 
     shutil.rmtree(outdir, ignore_errors=True)
     spent = []

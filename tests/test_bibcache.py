@@ -20,7 +20,8 @@ from pybtex.richtext import Text
 from pybtex.style import FormattedEntry
 
 from conftest import build_site, copy_root
-from sphinx_portfolio import bibcache, shared
+from sphinx_portfolio.core import version
+from sphinx_portfolio.papers import cache as bibcache
 
 STALE = "STALE"
 
@@ -74,7 +75,7 @@ def test_unchanged_inputs_reuse_the_cache(marked_site):
 
 def test_a_new_code_stamp_drops_the_cache(marked_site, monkeypatch):
     srcdir, first = marked_site
-    monkeypatch.setattr(shared, "_STAMP", ["another version of the extension"])
+    monkeypatch.setattr(version, "_STAMP", ["another version of the extension"])
     assert rebuild(srcdir) == first
 
 

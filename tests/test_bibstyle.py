@@ -6,7 +6,10 @@ import pytest
 from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.plugin import find_plugin
 
-from sphinx_portfolio import bibcache, bibfields, bibstyle
+from sphinx_portfolio.core import bibtex
+from sphinx_portfolio.papers import cache as bibcache
+from sphinx_portfolio.papers import fields as bibfields
+from sphinx_portfolio.papers import style as bibstyle
 
 BIB = r"""
 @article{old, author = {Paulo R. S. Soares and Ricardo B. C. Prud{\^e}ncio},
@@ -131,7 +134,7 @@ def test_bibtex_source_is_copyable_and_hides_private_fields(data):
 
 def test_missing_fields_and_lenient_formatting():
     entry = Entry("article", fields={"title": "Alone"})
-    assert bibfields.missing_fields(entry) == ["author", "journal", "year"]
+    assert bibtex.missing_fields(entry) == ["author", "journal", "year"]
     text = bibstyle.PortfolioStyle().format_entry("1", entry).text
     assert str(text) == "Alone."
 

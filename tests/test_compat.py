@@ -14,7 +14,7 @@ from sphinx import addnodes
 from sphinx.search import js_index
 
 from conftest import build_site, copy_root, warnings_of
-from sphinx_portfolio import compat
+from sphinx_portfolio.core import compat
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +139,7 @@ def test_bibtex_files_and_entries_are_the_bib_files_as_written(tmp_path):
 def test_config_given_tells_a_set_value_from_its_default():
     from sphinx.config import Config
 
-    from sphinx_portfolio.compat import config_given
+    from sphinx_portfolio.core.compat import config_given
 
     config = Config({"html_title": "T"}, {"language": "pt_BR"})
     assert config_given(config, "html_title") and config_given(config, "language")

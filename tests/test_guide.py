@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import REPO, visible_text
-from sphinx_portfolio.shared import WARNING_SUBTYPES
+from sphinx_portfolio.core.base import WARNING_SUBTYPES
 
 GUIDE = REPO / "guide"
 EXAMPLE = re.compile(r"^(`{4,})\{portfolio-example\}[^\n]*\n(?P<source>.*?)\n\1$", re.M | re.S)
@@ -90,9 +90,9 @@ def table_column(out: Path, css: str, column: int = 0) -> list[list[str]]:
 
 
 def test_option_tables_list_each_directives_option_spec(guide):
-    from sphinx_portfolio.badges import MetricBadgeDirective
-    from sphinx_portfolio.experience import ExperienceCard
-    from sphinx_portfolio.paper_list import PublicationsDirective
+    from sphinx_portfolio.cards.badges import MetricBadgeDirective
+    from sphinx_portfolio.cards.experience import ExperienceCard
+    from sphinx_portfolio.papers.listing import PublicationsDirective
 
     tables = table_column(guide, "guide-options")
     specs = [ExperienceCard, MetricBadgeDirective, PublicationsDirective]

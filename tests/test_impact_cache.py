@@ -15,7 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_site, copy_root, soup, visible_text, warnings_of
-from sphinx_portfolio import impact_index, shared
+from sphinx_portfolio.cards import impact_index
+from sphinx_portfolio.core import version
 
 
 def soup_of(srcdir: Path) -> BeautifulSoup:
@@ -65,18 +66,21 @@ def test_new_code_refreshes_the_page(srcdir, monkeypatch, change):
     assert "Result Value Role" in index_text(build_site(srcdir))
 
 
-@pytest.mark.parametrize("module", ["domain.py", "shared.py", "entries.py", "__init__.py"])
+@pytest.mark.parametrize(
+    "module", ["core/domain.py", "core/base.py", "cards/badges.py", "new/cli.py", "__init__.py"]
+)
 def test_the_stamp_covers_every_module(monkeypatch, module):
-    """Also those the page's old hand-written list left out (domain.py, shared.py)."""
-    before = shared.package_stamp()
+    """Every module, in the subpackages too (the old stamp read only the top folder)."""
+    before = version.package_stamp()
     read_bytes = Path.read_bytes
 
     def edited(path: Path) -> bytes:
-        return read_bytes(path) + (b"\n# edited\n" if path.name == module else b"")
+        edited = path.as_posix().endswith("/sphinx_portfolio/" + module)
+        return read_bytes(path) + (b"\n# edited\n" if edited else b"")
 
     monkeypatch.setattr(Path, "read_bytes", edited)
-    monkeypatch.setattr(shared, "_STAMP", [])
-    assert shared.package_stamp() != before
+    monkeypatch.setattr(version, "_STAMP", [])
+    assert version.package_stamp() != before
 
 
 def test_the_language_refreshes_the_page(srcdir):

@@ -253,7 +253,7 @@ def test_a_second_build_in_another_language_rewrites_every_generated_word(tmp_pa
     ],
 )  # fmt: skip
 def test_spoken_names_in_both_languages(text, english, portuguese):
-    from sphinx_portfolio.metrics import parse_metric
+    from sphinx_portfolio.core.metrics import parse_metric
 
     with MO.open("rb") as handle:
         catalog = gettext.GNUTranslations(handle)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_portfolio.metrics import MetricError, parse_metric, plain_number, polarity_for
+from sphinx_portfolio.core.metrics import MetricError, parse_metric, plain_number, polarity_for
 
 CASES = [
     # text, value, unit, magnitude, label, direction, sentiment

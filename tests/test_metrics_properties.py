@@ -20,8 +20,8 @@ from docutils.writers.html5_polyglot import HTMLTranslator, Writer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sphinx_portfolio.badges import badge_node, depart_badge_html, visit_badge_html
-from sphinx_portfolio.metrics import MetricError, parse_metric, plain_number
+from sphinx_portfolio.cards.badges import badge_node, depart_badge_html, visit_badge_html
+from sphinx_portfolio.core.metrics import MetricError, parse_metric, plain_number
 
 SETTINGS = settings(max_examples=150, deadline=None)
 

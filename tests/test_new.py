@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from test_resume import schema_package_file, validate
 
 from conftest import REPO
-from sphinx_portfolio.cli import main
+from sphinx_portfolio.new.cli import main
 
 ROUND_TRIP = ("basics", "work", "education", "publications", "skills", "interests")
 SAMPLES = (
@@ -347,7 +347,7 @@ def test_read_the_docs_files_pin_the_extension_and_tune_its_search(tmp_path):
     that wrote the site; .readthedocs.yaml keeps index-only pages out of its search."""
     import yaml
 
-    from sphinx_portfolio import __version__
+    from sphinx_portfolio.core.version import __version__
 
     site = new(tmp_path, {"basics": {"name": "Ada"}})
     requirements = (site / "requirements.txt").read_text(encoding="utf-8").splitlines()

@@ -148,7 +148,7 @@ def test_each_paper_is_one_entry_of_at_most_two_lines(pdf):
     """Title, authors shortened around the owner, venue and year, DOI or arXiv id."""
     from pybtex.database import parse_file
 
-    from sphinx_portfolio.bibfields import plain
+    from sphinx_portfolio.core.bibtex import plain
 
     bib = parse_file(str(REPO / "docs" / "papers.bib"))
     titles = [plain(entry.fields["title"]) for entry in bib.entries.values()]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build_site, copy_root, soup
-from sphinx_portfolio.search import RARE, name_parts, words_and_pairs
+from sphinx_portfolio.outputs.search import RARE, name_parts, words_and_pairs
 
 
 def search_index(app) -> dict:

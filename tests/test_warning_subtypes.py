@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from conftest import REPO
-from sphinx_portfolio.shared import WARNING_SUBTYPES
+from sphinx_portfolio.core.base import WARNING_SUBTYPES
 
 PACKAGE = REPO / "extensions" / "sphinx_portfolio"
 

@@ -1,37 +1,56 @@
-"""sphinx_portfolio: experience cards, metric badges and an impact summary for Sphinx.
+"""sphinx_portfolio: experience cards, metric badges, an impact summary and publications for Sphinx.
 
-Each feature lives in its own module with a ``setup_<feature>(app)``; this file
-only wires them together and states what Sphinx may assume about them.
+The package's folders, one concept each (CONTRIBUTING.md has the map):
+
+- ``core/``: what every part shares: pure text and figure parsing, the words, the
+  ``portfolio`` domain, config values, the base directive, Sphinx's private APIs;
+- ``cards/``: experience cards, metric badges and everything made from them;
+- ``papers/``: publications from .bib files (the ``sphinx_portfolio.publications``
+  extension);
+- ``outputs/``: what a build writes besides the pages: resume.json, the PDF CV,
+  search entries, SEO;
+- ``new/``: the ``sphinx-portfolio new`` command; it never runs inside Sphinx.
+
+Importing the package loads nothing else: :func:`setup` imports the parts when
+Sphinx calls it, so the command line tool and the pybtex style load only what
+they use.
 """
 
 from __future__ import annotations
 
-from sphinx.application import Sphinx
+from typing import Any
 
-from .badges import setup_badges
-from .cv import setup_cv
-from .domain import PortfolioDomain, stale_referrers
-from .evidence import setup_evidence
-from .experience import setup_experience
-from .exports import setup_exports
-from .glossary import setup_glossary
-from .impact import setup_impact
-from .impact_index import setup_impact_index
-from .indexing import setup_indexing
-from .latex import setup_latex
-from .search import setup_search
-from .seo import setup_seo
-from .tailor import setup_tailor
-from .words import setup_words
+from .core.version import __version__
 
-__version__ = "0.1.0"
 #: Listed in a site's extensions, it turns the publications feature on.
 PUBLICATIONS = "sphinx_portfolio.publications"
 
+__all__ = ["PUBLICATIONS", "__version__", "setup"]
 
-def setup(app: Sphinx) -> dict[str, object]:
+
+def setup(app: Any) -> dict[str, object]:
+    """Every part, in the order their handlers and transforms rely on (each
+    ``setup_<part>`` says what it registers; core/order.py has the priorities)."""
+    from .cards.badges import setup_badges
+    from .cards.evidence import setup_evidence
+    from .cards.experience import setup_experience
+    from .cards.glossary import setup_glossary
+    from .cards.impact import setup_impact
+    from .cards.impact_index import setup_impact_index
+    from .cards.tailor import setup_tailor
+    from .core.config import setup_config
+    from .core.domain import PortfolioDomain, setup_domain
+    from .core.words import setup_words
+    from .outputs.cv import setup_cv
+    from .outputs.indexing import setup_indexing
+    from .outputs.latex import setup_latex
+    from .outputs.resume import setup_exports
+    from .outputs.search import setup_search
+    from .outputs.seo import setup_seo
+
     setup_words(app)
-    app.add_domain(PortfolioDomain)
+    setup_config(app)
+    setup_domain(app)
     setup_badges(app)
     setup_experience(app)
     setup_impact(app)
@@ -45,9 +64,8 @@ def setup(app: Sphinx) -> dict[str, object]:
     setup_search(app)
     setup_seo(app)
     setup_indexing(app)
-    app.setup_extension("sphinx_portfolio.assets")  # CSS and scripts, HTML builders only
-    app.connect("env-updated", stale_referrers)
-    if PUBLICATIONS in app.config.extensions:
+    app.setup_extension("sphinx_portfolio.core.assets")  # CSS and scripts, HTML builders only
+    if PUBLICATIONS in app.config.extensions:  # listed in conf.py: set it up now
         # Imported here: pybtex and sphinxcontrib-bibtex are the optional
         # [publications] extra, needed only by sites that list papers.
         from .publications import setup_publications

@@ -24,24 +24,21 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .bib_errors import setup_bib_errors
-from .bibcache import setup_site_style
-from .paper_list import OrcidRole, PublicationsDirective
-from .paper_nodes import setup_paper_nodes
-from .paper_pages import LinkPaperTitles, PaperDirective, ResolvePaperBacklinks, write_paper_pages
+from .core.config import publications_on, setup_config
+from .papers.cache import setup_site_style
+from .papers.errors import setup_bib_errors
+from .papers.listing import OrcidRole, PublicationsDirective
+from .papers.nodes import setup_paper_nodes
+from .papers.pages import LinkPaperTitles, PaperDirective, ResolvePaperBacklinks, write_paper_pages
 
 
 def setup_publications(app: Sphinx) -> None:
     """Only ever called once the package's setup() has run: the message catalog
     and the stylesheet (assets) are already there."""
-    if "portfolio_paper_pages" in app.config:
+    if publications_on(app.config):
         return  # already set up
     app.setup_extension("sphinxcontrib.bibtex")
-    app.add_config_value("portfolio_owner", [], "env", (list, tuple, str))
-    app.add_config_value("portfolio_max_authors", 8, "env", (int,))
-    app.add_config_value("portfolio_venue_badges", {}, "env", (dict,))
-    app.add_config_value("portfolio_orcid", None, "env", (str, type(None)))
-    app.add_config_value("portfolio_paper_pages", "papers", "env", (str, type(None)))
+    setup_config(app, papers=True)
     setup_paper_nodes(app)
     app.add_directive("publications", PublicationsDirective)
     app.add_directive("paper", PaperDirective)

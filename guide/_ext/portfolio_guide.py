@@ -23,7 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_portfolio.shared import WARNING_SUBTYPES
+from sphinx_portfolio.core.base import WARNING_SUBTYPES
 
 logger = logging.getLogger(__name__)
 PACKAGE = "sphinx_portfolio"
@@ -192,7 +192,7 @@ def own_markup() -> list[tuple[str, str]]:
     """(kind, name) of each directive and role the extension registers, read from
     docutils' registries (where ``app.add_directive`` and ``app.add_role`` put them)
     and from the portfolio domain."""
-    from sphinx_portfolio.domain import PortfolioDomain
+    from sphinx_portfolio.core.domain import PortfolioDomain
 
     found = [("role", f"portfolio:{name}") for name in PortfolioDomain.roles]
     for kind, registry in (("directive", directives._directives), ("role", roles._roles)):

@@ -1,0 +1,67 @@
+"""The CV's publication list: one short entry per paper, at most two printed lines.
+
+"**Title**. Authors. *Venue, year*. DOI …": the authors shortened around the owner
+as the web list shortens them, the venue as the author names it (``shortvenue``),
+one identifier a reader of paper can look up. Used by the LaTeX layout
+(:mod:`latex`) when ``sphinx_portfolio.publications`` is loaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+
+from ..papers import fields as bibfields
+from ..papers import style as bibstyle
+from ..papers.cache import load_style
+from ..papers.nodes import paper_item, render
+from ..papers.records import anchor_of, bib_entries
+
+
+def compact_papers(document: nodes.document, env: Any, config: Any, wrapper: type) -> None:
+    """Each publication as one short paragraph in a ``wrapper`` node; the year
+    headings go (each entry states its year)."""
+    items = list(document.findall(paper_item))
+    if not items:
+        return
+    entries = {anchor_of(entry.key): entry for _, entry in bib_entries(env)}
+    style = load_style(bibstyle.STYLE_NAME, config.portfolio_max_authors)
+    for item in items:
+        entry = entries.get(item["ids"][0])
+        if entry is not None:
+            item.children = []
+            item += wrapper("", nodes.paragraph("", "", *paper_line(style, entry)))
+    for section in list(document.findall(nodes.section)):
+        body = section.children[1:]
+        if body and all(isinstance(child, paper_item) for child in body):
+            # Its ids are the year's and a target's propagated to it; that target
+            # writes its own label once no section follows it.
+            section["ids"] = []
+            section.replace_self(body)
+
+
+def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
+    """Title in bold, authors shortened as on the web, venue and year, DOI or arXiv id.
+
+    The title links to the paper (DOI, arXiv or URL); a DOI or an arXiv id is also
+    printed, as an identifier a reader of paper can look up.
+    """
+    links = bibfields.entry_links(entry)
+    title: nodes.Element = nodes.strong("", "", *render(style.format_title(entry)))
+    if links:
+        title = nodes.reference("", "", title, refuri=links[0].url)
+    line: list[nodes.Node] = [title]
+    authors = render(style.format_authors(entry, collapse=True))
+    if authors:
+        line += [nodes.Text(". "), *authors]
+    year = bibfields.year_of(entry)
+    venue = bibfields.where_published(entry, short=True)
+    where = ", ".join(part for part in (venue, str(year or "")) if part)
+    if where:
+        line += [nodes.Text(". "), nodes.emphasis(where, where)]
+    printed = next((link for link in links if link.label in ("DOI", "arXiv")), None)
+    if printed is not None:
+        shown = f"{printed.label} {printed.text}"
+        line += [nodes.Text(". "), nodes.reference(shown, shown, refuri=printed.url)]
+    return line
