@@ -47,6 +47,7 @@ def setup(app: Any) -> dict[str, object]:
     from .outputs.resume import setup_exports
     from .outputs.search import setup_search
     from .outputs.seo import setup_seo
+    from .outputs.social import setup_social
 
     setup_words(app)
     setup_config(app)
@@ -63,6 +64,7 @@ def setup(app: Any) -> dict[str, object]:
     setup_cv(app)  # the PDF CV: what it includes
     setup_search(app)
     setup_seo(app)
+    setup_social(app)
     setup_indexing(app)
     app.setup_extension("sphinx_portfolio.core.assets")  # CSS and scripts, HTML builders only
     if PUBLICATIONS in app.config.extensions:  # listed in conf.py: set it up now

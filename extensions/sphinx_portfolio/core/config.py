@@ -32,6 +32,7 @@ CONFIG = (
     Value("portfolio_person", {}, "html", frozenset({dict})),
     Value("portfolio_same_as", [], "html", frozenset({list, tuple})),
     Value("portfolio_robots_txt", True, "html", frozenset({bool})),
+    Value("portfolio_social_images", None, "html", frozenset({bool, type(None)})),
 )
 PAPERS_CONFIG = (
     Value("portfolio_owner", [], "env", frozenset({list, tuple, str})),
