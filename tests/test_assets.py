@@ -48,3 +48,18 @@ def test_non_html_builders_get_no_static_files(fresh_root):
     app = fresh_root("seo", "latex")
     assert not (Path(app.outdir) / "_static" / "portfolio.css").exists()
     assert not list(Path(app.outdir).rglob("portfolio.css"))
+
+
+def test_a_node_of_any_folder_of_ours_counts_without_a_class():
+    """Node classes live in cards/, papers/, outputs/: each one, bare, is ours
+    (an export link alone once went without the stylesheet)."""
+    from docutils import nodes
+
+    from sphinx_portfolio.cards import experience_card, metric_badge
+    from sphinx_portfolio.core.assets import shows_ours
+    from sphinx_portfolio.outputs.export_link import export_link
+
+    for node_class in (export_link, metric_badge, experience_card):
+        page = nodes.section("", nodes.paragraph("", "", node_class()))
+        assert shows_ours(page), node_class.__module__
+    assert not shows_ours(nodes.section("", nodes.paragraph("", "plain")))

@@ -187,6 +187,38 @@ def test_orcid_link_only_when_configured(site, tmp_path):
     assert link.get_text() == "ORCID"
 
 
+def test_a_bad_orcid_is_one_located_warning_and_no_link_anywhere(tmp_path):
+    """Read once (core.config.orcid): the role, the warning and resume.json agree."""
+    srcdir = copy_root("publications", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text() + 'portfolio_orcid = "0000-0002-1825"\n')
+    app = build_site(srcdir)
+    warnings = [w for w in warnings_of(app) if "ORCID" in w]
+    line = len(conf.read_text().splitlines())
+    assert len(warnings) == 1, warnings
+    assert f"conf.py:{line}" in warnings[0] and "[portfolio.orcid]" in warnings[0]
+    html = page(Path(app.outdir), "papers")
+    assert html.select("a.portfolio-orcid") == []
+    assert "Also indexed on ORCID." in visible_text(html)
+    resume = json.loads((Path(app.outdir) / "resume.json").read_text())
+    assert "ORCID" not in [p.get("network") for p in resume["basics"].get("profiles", [])]
+
+
+def test_a_good_orcid_url_gives_one_id_to_the_role_and_resume_json(tmp_path):
+    srcdir = copy_root("publications", tmp_path)
+    given = "https://orcid.org/0000-0002-1825-0097/"
+    app = build_site(srcdir, confoverrides={"portfolio_orcid": given})
+    link = page(Path(app.outdir), "papers").select_one("a.portfolio-orcid")
+    assert link["href"] == "https://orcid.org/0000-0002-1825-0097"
+    resume = json.loads((Path(app.outdir) / "resume.json").read_text())
+    assert {
+        "network": "ORCID",
+        "username": "0000-0002-1825-0097",
+        "url": "https://orcid.org/0000-0002-1825-0097",
+    } in resume["basics"]["profiles"]
+    assert not [w for w in warnings_of(app) if "ORCID" in w]
+
+
 def test_new_entry_lands_in_place_without_editing_the_page(tmp_path):
     srcdir = copy_root("publications", tmp_path)
     build_site(srcdir)

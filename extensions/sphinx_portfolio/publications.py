@@ -25,7 +25,9 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .core.config import publications_on, setup_config
+from .core.order import AFTER_BIB_READ
 from .papers.cache import setup_site_style
+from .papers.cv import setup_cv_papers
 from .papers.errors import setup_bib_errors
 from .papers.listing import OrcidRole, PublicationsDirective
 from .papers.nodes import setup_paper_nodes
@@ -47,7 +49,8 @@ def setup_publications(app: Sphinx) -> None:
     app.add_post_transform(ResolvePaperBacklinks)
     setup_bib_errors(app)
     setup_site_style(app)
-    app.connect("builder-inited", write_paper_pages, priority=600)
+    setup_cv_papers(app)
+    app.connect("builder-inited", write_paper_pages, priority=AFTER_BIB_READ)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

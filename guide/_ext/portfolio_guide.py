@@ -178,7 +178,7 @@ class PortfolioConfig(SphinxDirective):
 
 
 class PortfolioWarnings(SphinxDirective):
-    """Every warning subtype, from ``sphinx_portfolio.shared.WARNING_SUBTYPES``."""
+    """Every warning subtype, from ``sphinx_portfolio.core.base.WARNING_SUBTYPES``."""
 
     def run(self) -> list[nodes.Node]:
         rows = []

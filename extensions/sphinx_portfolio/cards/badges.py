@@ -8,7 +8,6 @@ as the words written.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,21 +17,49 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxRole
 
-from ..core.base import has_ancestor, nearest, warn
+from ..core.base import has_ancestor, ignore, nearest, warn
 from ..core.directive import LenientOptions, PortfolioDirective, choice
 from ..core.domain import PortfolioDomain
 from ..core.entries import MetricEntry, documents_in_reading_order
 from ..core.metrics import Metric, MetricError, parse_metric, plain_number
-from ..core.text import N_, UNINDEXED, is_safe_url, looks_like_html, slugify, split_explicit
+from ..core.order import RECORD_BADGES
+from ..core.text import (
+    ISO_DATE,
+    N_,
+    UNINDEXED,
+    is_safe_url,
+    looks_like_html,
+    slugify,
+    split_explicit,
+)
 from ..core.words import _, decimal_separator
 from .tailor import enclosing_tags, tagged_card
 
 CARD_CONTEXT = "portfolio:card"
 FACT_OPTIONS = ("baseline", "window", "method", "as-of", "evidence")
 ROLE_OPTIONS = ("better", "name", *FACT_OPTIONS)
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 DIRECTIONS = ("up", "down", "flat", "none")  # what the LaTeX macro draws
 SENTIMENTS = ("good", "bad", "neutral")
+
+
+#: How a fact about a figure is named in a tooltip ("method: A/B test").
+FACT_NAMES = {
+    "method": N_("method"),
+    "window": N_("window"),
+    "baseline": N_("baseline"),
+    "as-of": N_("as-of"),
+    "evidence": N_("evidence"),
+}
+
+
+def spoken(metric: Mapping[str, Any], language: str | None) -> str:
+    """The accessible name of a badge, read from its stored fields at write time."""
+    fields = {key: metric[key] for key in Metric.__dataclass_fields__ if key in metric}
+    return Metric(**fields).spoken(_, decimal_separator(language))
+
+
+def fact_name(key: str) -> str:
+    return _(FACT_NAMES[key]) if key in FACT_NAMES else key
 
 
 class metric_badge(nodes.Inline, nodes.TextElement):
@@ -68,7 +95,7 @@ class RecordBadges(SphinxTransform):
     card and bullet around a badge are read from the tree itself.
     """
 
-    default_priority = 400  # after docutils' Substitutions (220)
+    default_priority = RECORD_BADGES
 
     def apply(self, **kwargs: Any) -> None:
         domain: PortfolioDomain = self.env.get_domain("portfolio")
@@ -187,7 +214,7 @@ def checked_facts(options: dict[str, str], location: Any) -> dict[str, str]:
     """The facts given about a figure, each checked for its form."""
     facts = {key: " ".join(options[key].split()) for key in FACT_OPTIONS if options.get(key)}
     as_of = facts.get("as-of")
-    if as_of and not _DATE.match(as_of):
+    if as_of and not ISO_DATE.match(as_of):
         warn(
             f"metric-badge: as-of {as_of!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
             location,
@@ -317,12 +344,8 @@ def depart_badge_latex(self: Any, node: metric_badge) -> None:
     self.body.append("}")
 
 
-def visit_passthrough(self: Any, node: nodes.Node) -> None:
-    """Text builders: the figure as written, which already reads well."""
-
-
 def setup_badges(app: Sphinx) -> None:
-    passthrough = (visit_passthrough, visit_passthrough)
+    passthrough = (ignore, ignore)  # text builders: the figure as written reads well
     app.add_node(
         metric_badge,
         html=(visit_badge_html, depart_badge_html),
@@ -335,23 +358,3 @@ def setup_badges(app: Sphinx) -> None:
     app.add_transform(RecordBadges)
     app.connect("env-check-consistency", warn_duplicate_names)
     app.add_directive("metric-badge", MetricBadgeDirective)
-
-
-#: How a fact about a figure is named in a tooltip ("method: A/B test").
-FACT_NAMES = {
-    "method": N_("method"),
-    "window": N_("window"),
-    "baseline": N_("baseline"),
-    "as-of": N_("as-of"),
-    "evidence": N_("evidence"),
-}
-
-
-def spoken(metric: Mapping[str, Any], language: str | None) -> str:
-    """The accessible name of a badge, read from its stored fields at write time."""
-    fields = {key: metric[key] for key in Metric.__dataclass_fields__ if key in metric}
-    return Metric(**fields).spoken(_, decimal_separator(language))
-
-
-def fact_name(key: str) -> str:
-    return _(FACT_NAMES[key]) if key in FACT_NAMES else key

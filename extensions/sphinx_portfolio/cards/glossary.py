@@ -14,13 +14,13 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.base import has_ancestor
+from ..core.order import BEFORE_REFERENCES
 from .badges import metric_badge
 from .experience import experience_card, experience_summary
 
 
 class LinkFirstUseToGlossary(SphinxPostTransform):
-    # Before Sphinx resolves pending references (priority 10).
-    default_priority = 5
+    default_priority = BEFORE_REFERENCES
 
     def run(self, **kwargs: Any) -> None:
         terms = glossary_terms(self.env)

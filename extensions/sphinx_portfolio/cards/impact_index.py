@@ -24,7 +24,7 @@ from sphinx.domains import Index, IndexEntry
 from ..core import compat
 from ..core.domain import label_anchor
 from ..core.entries import MetricEntry, documents_in_reading_order
-from ..core.head import add_to_page
+from ..core.head import add_to_head
 from ..core.metrics import written_value
 from ..core.version import package_stamp
 from ..core.words import _, separators, words_stamp
@@ -216,7 +216,7 @@ def render_index_page(app: Sphinx, pagename: str, templatename: str, context: di
         return None
     context["body"] = cached_body(app)
     context["title"] = ImpactIndex.localname
-    context["metatags"] = context.get("metatags", "") + meta_tags(app)
+    add_to_head(context, meta_tags(app))
     app.add_js_file("impact-index.js")
     return "page.html"
 
@@ -299,53 +299,6 @@ def cache_key(app: Sphinx) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-# -- JSON-LD for search engines and tools -------------------------------------------
-
-
-def metrics_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
-    """Each page's figures as schema.org QuantitativeValue items."""
-    if doctree is None or app.builder.format != "html":
-        return
-    domain = app.env.get_domain("portfolio")
-    if not any(m.docname == pagename for m in domain.metrics.values()):
-        return  # most pages (every paper page) have none: skip sorting them all
-    metrics = [m for m in domain.selected_metrics({}) if m.docname == pagename]
-    if not metrics:
-        return
-    data = {
-        "@context": "https://schema.org",
-        "@type": "ItemList",
-        "itemListElement": [quantitative_value(app, m) for m in metrics],
-    }
-    add_to_page(context, data)
-
-
-def quantitative_value(app: Sphinx, metric: MetricEntry) -> dict[str, Any]:
-    fields = metric.metric
-    item: dict[str, Any] = {
-        "@type": "QuantitativeValue",
-        "name": fields["label"],
-        "description": metric.text,
-        "url": f"{app.builder.get_target_uri(metric.docname)}#{metric.anchor}",
-    }
-    if fields["value"] is not None:
-        item["value"] = fields["value"]
-    if fields["unit"]:
-        item["unitText"] = fields["unit"]
-    if "baseline" in metric.facts:
-        item["valueReference"] = {
-            "@type": "QuantitativeValue",
-            "description": metric.facts["baseline"],
-        }
-    extra = [(k, v) for k, v in metric.facts.items() if k != "baseline"]
-    extra += [("direction", fields["direction"]), ("sentiment", fields["sentiment"])]
-    item["additionalProperty"] = [
-        {"@type": "PropertyValue", "name": key, "value": value} for key, value in extra
-    ]
-    return item
-
-
 def setup_impact_index(app: Sphinx) -> None:
     app.add_index_to_domain("portfolio", ImpactIndex)
     app.connect("html-page-context", render_index_page)
-    app.connect("html-page-context", metrics_jsonld)

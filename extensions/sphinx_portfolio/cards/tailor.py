@@ -19,6 +19,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxRole
 
 from ..core.base import nearest, warn
+from ..core.order import BULLET_TAGS, SELECTION
 from ..core.text import split_list
 
 
@@ -77,7 +78,7 @@ def enclosing_tags(node: nodes.Node) -> tuple[str, ...]:
 class CollectBulletTags(SphinxTransform):
     """Tagged bullets outside cards (cards handle their own while parsing)."""
 
-    default_priority = 200
+    default_priority = BULLET_TAGS
 
     def apply(self, **kwargs: Any) -> None:
         seen = apply_bullet_tags(self.document)
@@ -141,7 +142,5 @@ def setup_tailor(app: Sphinx) -> None:
     app.add_node(bullet_tags)
     app.add_role("tagged", TaggedRole())
     app.add_transform(CollectBulletTags)
-    # Before impact.refresh_collectors, whose digest includes the selection.
-    app.connect("env-updated", settle_selection, priority=400)
-    # Before the impact summary and other collectors fill in (priority 500).
-    app.connect("doctree-resolved", drop_unselected, priority=400)
+    app.connect("env-updated", settle_selection, priority=SELECTION)
+    app.connect("doctree-resolved", drop_unselected, priority=SELECTION)

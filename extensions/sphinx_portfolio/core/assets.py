@@ -27,7 +27,7 @@ from .version import PACKAGE_DIR
 STATIC = PACKAGE_DIR / "static"
 STYLESHEET = "portfolio.css"
 COPIED = (STYLESHEET, "impact-index.js")
-PACKAGE = __name__.rpartition(".")[0]
+PACKAGE = __name__.partition(".")[0] + "."  # every node class of ours, in any folder
 
 
 def copy_static(app: Sphinx) -> None:

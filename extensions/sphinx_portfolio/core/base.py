@@ -17,9 +17,7 @@ from sphinx.util import logging
 
 logger = logging.getLogger("sphinx_portfolio")
 
-
 WARNING_TYPE = "portfolio"
-
 
 #: Every warning subtype the extension raises, and what raises it. The one list:
 #: the guide's table is generated from it and a test checks every use against it.

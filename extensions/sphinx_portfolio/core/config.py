@@ -10,6 +10,7 @@ when the publications extension is set up: a site without papers gets no
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .base import conf_location, warn
@@ -53,8 +54,14 @@ def setup_config(app: Any, papers: bool = False) -> None:
 
 
 def publications_on(config: Any) -> bool:
-    """Whether this build lists papers (``sphinx_portfolio.publications`` is set up)."""
+    """Whether ``sphinx_portfolio.publications`` is set up (lists, pages, the CV's list)."""
     return PAPERS_MARKER in config
+
+
+def has_papers(env: Any) -> bool:
+    """Whether this build reads .bib files: sphinxcontrib-bibtex is loaded, by the
+    publications or on its own. resume.json and JSON-LD then carry the papers."""
+    return "cite" in env.domains
 
 
 def orcid(config: Any) -> str | None:
@@ -70,3 +77,52 @@ def check_orcid(app: Any, config: Any) -> None:
             conf_location(app, "portfolio_orcid"),
             "orcid",
         )
+
+
+# -- portfolio_cv: what the PDF CV includes (read here: the CV's layout, its
+# selection and the papers' compact list all ask) -------------------------------
+
+CV_PARTS = ("eyebrows", "glossaries", "impact-summaries", "paper-links", "export-links")
+CV_PAPER_LAYOUTS = ("compact", "full")
+CV_DEFAULTS: dict[str, Any] = {"exclude": [], "omit": list(CV_PARTS), "papers": "compact"}
+
+
+@dataclass(frozen=True)
+class CvSettings:
+    exclude: tuple[str, ...]
+    omit: frozenset[str]
+    papers: str
+
+
+def cv_settings(config: Any) -> CvSettings:
+    """The configured choices, defaults filled in for what is missing or bad."""
+    return read_cv_settings(config.portfolio_cv)[0]
+
+
+def read_cv_settings(value: Any) -> tuple[CvSettings, list[str]]:
+    """The settings, and a message for each bad value (replaced by its default)."""
+    problems: list[str] = []
+    if not isinstance(value, dict):
+        problems.append("portfolio_cv must be a dict; using the defaults")
+        value = {}
+    for key in sorted(set(value) - set(CV_DEFAULTS)):
+        problems.append(f"portfolio_cv: unknown key {key!r} (known: exclude, omit, papers)")
+    exclude = cv_names(value, "exclude", (), problems)
+    omit = cv_names(value, "omit", CV_PARTS, problems)
+    papers = value.get("papers", CV_DEFAULTS["papers"])
+    if papers not in CV_PAPER_LAYOUTS:
+        problems.append(f"portfolio_cv['papers']: {papers!r} is not 'compact' or 'full'")
+        papers = CV_DEFAULTS["papers"]
+    return CvSettings(tuple(exclude), frozenset(omit), papers), problems
+
+
+def cv_names(given: dict, key: str, known: tuple[str, ...], problems: list[str]) -> list[str]:
+    """The strings of ``portfolio_cv[key]``; only ``known`` ones when a list is given."""
+    value = given.get(key, CV_DEFAULTS[key])
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        problems.append(f"portfolio_cv[{key!r}] must be a list of strings; using the default")
+        return list(CV_DEFAULTS[key])
+    for item in value:
+        if known and item not in known:
+            problems.append(f"portfolio_cv[{key!r}]: unknown {item!r} (known: {', '.join(known)})")
+    return [item for item in value if not known or item in known]

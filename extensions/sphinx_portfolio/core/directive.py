@@ -35,13 +35,18 @@ class LenientOptions(dict):
 class PortfolioDirective(SphinxDirective):
     """Base directive: reports unknown options and HTML in option values."""
 
+    #: The warning subtype of an unknown option (``suppress_warnings`` names it).
+    unknown_option_subtype = "option"
+
     def checked_options(self) -> dict[str, str]:
         """The known options, with one located warning per problem found."""
         known = {}
         for name, value in self.options.items():
             if isinstance(value, UnknownOption):
                 allowed = ", ".join(sorted(type(self).option_spec))
-                self.warn(f"unknown option :{name}: (allowed: {allowed})", "option")
+                self.warn(
+                    f"unknown option :{name}: (allowed: {allowed})", self.unknown_option_subtype
+                )
             elif isinstance(value, str) and looks_like_html(value):
                 self.warn(f"HTML in option :{name}: is shown as plain text", "html")
                 known[name] = value

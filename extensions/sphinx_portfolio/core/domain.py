@@ -30,6 +30,13 @@ from .words import _
 logger = logging.getLogger(__name__)
 
 
+# Keys of whole-site search state (outputs/search.py makes the entries once all
+# pages are read; a page read or removed marks them stale).
+SEARCH_ENTRIES = "search-entries"
+SEARCH_STALE = "search-stale"
+SEARCH_SETTINGS = "search-settings"
+
+
 class PortfolioDomain(Domain):
     """Experience cards, metric badges and other portfolio objects."""
 
@@ -56,8 +63,12 @@ class PortfolioDomain(Domain):
         # Whole-site state, set once every page is read (never per page):
         "selection": (),  # tags of a tailored build (tailor.py)
         "impact-digest": "",  # what collector pages last showed (impact.py)
+        SEARCH_ENTRIES: {},  # docname -> ((phrase, anchor), ...) (outputs/search.py)
+        SEARCH_STALE: True,  # a page was read or removed since the entries were made
+        SEARCH_SETTINGS: None,  # what the entries were made with
     }
-    data_version = 5  # 5: experience_card and the entries moved module (pickles name them)
+    # 6: every node class and entry moved into subpackages (pickles name their modules)
+    data_version = 6
     dangling_warnings = {  # noqa: RUF012
         "card": "unknown experience card: %(target)s",
         "metric": "unknown metric: %(target)s",

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from .text import DATE
+
 RESUME = "resume.json"
-EXPORTS = {RESUME: "application/json"}  # the files a build writes, by media type
 LABEL_CLASSES = ("portfolio-label", "portfolio-subtitle")
 SUMMARY_CLASS = "portfolio-summary"
 PAGE_KEY = "resume"  # front matter key: ``resume: skills`` or ``resume: interests``
@@ -21,10 +22,8 @@ VOLUNTEER_KINDS = ("volunteer",)
 PROFILE_KEYS = ("network", "username", "url")
 CONTACT_KEYS = ("url", "email", "phone", "location")  # ``portfolio_contact``: basics as given
 CARD_TEXTS = ("summary", "description")  # a card's paragraph of class portfolio-<key>
-ISO_DATE = re.compile(r"^[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?$")
-_YEAR_MONTH = r"[12]\d{3}(?:-[01]\d(?:-[0-3]\d)?)?"  # JSON Resume's dates
 _PERIOD = re.compile(
-    rf"^(?P<start>{_YEAR_MONTH})\s*(?:[-–—]|to)\s*(?:(?P<end>{_YEAR_MONTH})|present|now|today)?$",
+    rf"^(?P<start>{DATE})\s*(?:[-–—]|to)\s*(?:(?P<end>{DATE})|present|now|today)?$",
     re.IGNORECASE,
 )
 

@@ -19,9 +19,7 @@ def N_(message: str) -> str:
 
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z#][\w#]*;")
 
-
 SAFE_SCHEMES = ("http", "https")
-
 
 # Classes for what a reader sees but a search engine should not index (a figure
 # repeated, an arrow glyph, a BibTeX block). Read the Docs' HTML parser drops
@@ -29,13 +27,10 @@ SAFE_SCHEMES = ("http", "https")
 # code blocks, so the element looks and reads the same. Ours names the intent.
 UNINDEXED = ("portfolio-unindexed", "lineno")
 
-
 VISUALLY_HIDDEN = "portfolio-visually-hidden"
-
 
 # A small kicker paragraph before a section title ("02 · chronology"): web-only chrome.
 EYEBROW_CLASS = "portfolio-eyebrow"
-
 
 _EXPLICIT = re.compile(r"^(?P<shown>.+?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
 
@@ -101,3 +96,9 @@ def orcid_id(value: str) -> str | None:
     """'0000-0002-1825-0097' from the iD or its orcid.org URL; None for anything else."""
     match = _ORCID.match(value.strip())
     return match.group(1) if match else None
+
+
+#: A date as ISO 8601 and JSON Resume's schema write it: a year, a year and month,
+#: or a full date; months 01 to 12, days 01 to 31.
+DATE = r"[12]\d{3}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
+ISO_DATE = re.compile(rf"^{DATE}$")

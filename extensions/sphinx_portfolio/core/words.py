@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import hashlib
 from gettext import NullTranslations
+from pathlib import Path
+from typing import Any
 
 from sphinx import locale
-from sphinx.application import Sphinx
-
-from .version import PACKAGE_DIR
 
 CATALOG = "sphinx_portfolio"
-LOCALE_DIR = PACKAGE_DIR / "locale"
+# Beside the package's code, found from this file: words.py imports nothing of the
+# package, so that every module, however low, may use it.
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 
 _ = locale.get_translation(CATALOG)
 
@@ -62,5 +63,5 @@ def words_stamp(language: str | None) -> str:
     return f"{language or ''};{digest}"
 
 
-def setup_words(app: Sphinx) -> None:
+def setup_words(app: Any) -> None:
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))

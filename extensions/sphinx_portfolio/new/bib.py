@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..core.jsonresume import ISO_DATE
-from ..core.text import is_safe_url
+from ..core.text import ISO_DATE, is_safe_url
 from .text import Site, text, unique_name
 
 
@@ -56,7 +55,7 @@ def bib_entry(path: str, paper: dict, theses: dict, keys: set[str], site: Site) 
     fields["school" if kind != "misc" else "publisher"] = bib_text(school or paper.get("publisher"))
     fields["year"] = date[:4]
     fields["date"] = date if len(date) > 4 else ""
-    fields.update(paper_links(paper))
+    fields.update(link_fields(paper))
     fields["shortvenue"] = bib_text(paper.get("x-shortvenue"))
     if None in fields.values():
         why = "cannot be written in BibTeX to read back as given (braces, '--', a link "
@@ -71,7 +70,7 @@ def bib_entry(path: str, paper: dict, theses: dict, keys: set[str], site: Site) 
     return f"@{kind}{{{key},\n{body}}}\n"
 
 
-def paper_links(paper: dict) -> dict[str, str | None]:
+def link_fields(paper: dict) -> dict[str, str | None]:
     """DOI, URL and arXiv id: verbatim fields, so only characters BibTeX keeps as is."""
     links = {"doi": verbatim(paper.get("x-doi"))}
     url = text(paper.get("url"))

@@ -20,7 +20,6 @@ a figure become plain text too, so every figure is typeset the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -29,58 +28,15 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..cards.badges import metric_badge
-from ..cards.impact import impact_summary
+from ..cards import impact_summary, metric_badge
 from ..core.base import conf_location, unwrap, warn
+from ..core.config import cv_settings, read_cv_settings
+from ..core.order import SELECT_CV_PARTS
 from ..core.text import EYEBROW_CLASS
 from .export_link import export_link
 
-PARTS = ("eyebrows", "glossaries", "impact-summaries", "paper-links", "export-links")
-PAPER_LAYOUTS = ("compact", "full")
-DEFAULTS: dict[str, Any] = {"exclude": [], "omit": list(PARTS), "papers": "compact"}
 # The classes Sphinx's XRefRole gives the text of a {portfolio:paper} reference.
 PAPER_XREF_CLASS = "portfolio-paper"
-
-
-@dataclass(frozen=True)
-class CvSettings:
-    exclude: tuple[str, ...]
-    omit: frozenset[str]
-    papers: str
-
-
-def cv_settings(config: Any) -> CvSettings:
-    """The configured choices, defaults filled in for what is missing or bad."""
-    return read_settings(config.portfolio_cv)[0]
-
-
-def read_settings(value: Any) -> tuple[CvSettings, list[str]]:
-    """The settings, and a message for each bad value (replaced by its default)."""
-    problems: list[str] = []
-    if not isinstance(value, dict):
-        problems.append("portfolio_cv must be a dict; using the defaults")
-        value = {}
-    for key in sorted(set(value) - set(DEFAULTS)):
-        problems.append(f"portfolio_cv: unknown key {key!r} (known: exclude, omit, papers)")
-    exclude = names(value, "exclude", (), problems)
-    omit = names(value, "omit", PARTS, problems)
-    papers = value.get("papers", DEFAULTS["papers"])
-    if papers not in PAPER_LAYOUTS:
-        problems.append(f"portfolio_cv['papers']: {papers!r} is not 'compact' or 'full'")
-        papers = DEFAULTS["papers"]
-    return CvSettings(tuple(exclude), frozenset(omit), papers), problems
-
-
-def names(given: dict, key: str, known: tuple[str, ...], problems: list[str]) -> list[str]:
-    """The strings of ``portfolio_cv[key]``; only ``known`` ones when a list is given."""
-    value = given.get(key, DEFAULTS[key])
-    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        problems.append(f"portfolio_cv[{key!r}] must be a list of strings; using the default")
-        return list(DEFAULTS[key])
-    for item in value:
-        if known and item not in known:
-            problems.append(f"portfolio_cv[{key!r}]: unknown {item!r} (known: {', '.join(known)})")
-    return [item for item in value if not known or item in known]
 
 
 def check_settings(app: Sphinx) -> None:
@@ -88,7 +44,7 @@ def check_settings(app: Sphinx) -> None:
     if app.builder.name != "latex":
         return
     where = conf_location(app, "portfolio_cv")
-    for problem in read_settings(app.config.portfolio_cv)[1]:
+    for problem in read_cv_settings(app.config.portfolio_cv)[1]:
         warn(problem, where, "cv")
 
 
@@ -96,8 +52,7 @@ class SelectCvParts(SphinxPostTransform):
     """Leave out of the assembled LaTeX document what ``portfolio_cv`` leaves out."""
 
     builders = ("latex",)
-    # After references are resolved (10), before the CV layout (latex.py, 200).
-    default_priority = 150
+    default_priority = SELECT_CV_PARTS
 
     def run(self, **kwargs: Any) -> None:
         settings = cv_settings(self.config)

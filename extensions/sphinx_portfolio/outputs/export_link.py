@@ -14,9 +14,14 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
-from ..core.base import warn
-from ..core.jsonresume import EXPORTS, RESUME
+from ..core.base import ignore, warn
+from ..core.head import add_to_head
+from ..core.jsonresume import RESUME
 from ..core.text import split_explicit
+
+#: The files an HTML build writes beside its pages, by media type: what the role
+#: can link to and what the home page announces.
+EXPORTS = {RESUME: "application/json"}
 
 
 class export_link(nodes.Inline, nodes.TextElement):
@@ -49,10 +54,6 @@ def depart_export_html(self: Any, node: export_link) -> None:
     self.body.append("</a>")
 
 
-def visit_export_plain(self: Any, node: export_link) -> None:
-    """Elsewhere there is no file to link to: the words stay as written."""
-
-
 def writes_exports(builder: Any) -> bool:
     """HTML, dirhtml, singlehtml: yes. EPUB packs its files before we could add one."""
     return builder.format == "html" and not builder.name.startswith("epub")
@@ -64,17 +65,17 @@ def add_alternate_link(app: Sphinx, pagename: str, templatename: str, context: d
         return
     href = relative_uri(app.builder.get_target_uri(pagename), RESUME)
     tag = f'<link rel="alternate" type="{EXPORTS[RESUME]}" href="{href}" title="JSON Resume">\n'
-    context["metatags"] = context.get("metatags", "") + tag
+    add_to_head(context, tag)
 
 
 def setup_export_link(app: Sphinx) -> None:
     app.add_node(
         export_link,
         html=(visit_export_html, depart_export_html),
-        latex=(visit_export_plain, visit_export_plain),
-        text=(visit_export_plain, visit_export_plain),
-        man=(visit_export_plain, visit_export_plain),
-        texinfo=(visit_export_plain, visit_export_plain),
+        latex=(ignore, ignore),
+        text=(ignore, ignore),
+        man=(ignore, ignore),
+        texinfo=(ignore, ignore),
     )
     app.add_role("portfolio-export", ExportRole())
     app.connect("html-page-context", add_alternate_link)

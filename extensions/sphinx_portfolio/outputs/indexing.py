@@ -18,13 +18,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ..core.order import LAST
 from ..core.text import EYEBROW_CLASS, UNINDEXED
 
 
 class UnindexEyebrows(SphinxPostTransform):
     """HTML only: an eyebrow paragraph keeps its look and leaves search indexes."""
 
-    default_priority = 900
+    default_priority = LAST
     formats = ("html",)
 
     def run(self, **kwargs) -> None:

@@ -28,13 +28,12 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..cards.experience import experience_card, experience_title
+from ..cards import experience_card, experience_title
 from ..core.base import add_node_only_for, unwrap
-from ..core.config import publications_on
 from ..core.jsonresume import LABEL_CLASSES, PAGE_KEY, PAGE_SECTIONS
+from ..core.order import CV_LAYOUT
 from ..core.text import EYEBROW_CLASS, is_safe_url
 from ..core.version import PACKAGE_DIR
-from .cv import cv_settings
 from .profiles import read_profiles
 
 # Not in static/ beside the web's assets: the .sty is for LaTeX builders only.
@@ -53,15 +52,11 @@ class cv_date(nodes.Inline, nodes.TextElement):
     """A card's period, set flush right on its line (as CVs print dates)."""
 
 
-class cv_paper(nodes.General, nodes.Element):
-    """One publication condensed to a short paragraph: title, authors, venue, link."""
-
-
 class CurriculumLayout(SphinxPostTransform):
     """Shape the assembled LaTeX document as a CV: one header, pages as parts."""
 
     builders = ("latex",)
-    default_priority = 200
+    default_priority = CV_LAYOUT
 
     def run(self, **kwargs: Any) -> None:
         section = next(iter(self.document.findall(nodes.section)), None)
@@ -75,11 +70,6 @@ class CurriculumLayout(SphinxPostTransform):
                 inline_lists(page)
         for card in list(self.document.findall(experience_card)):
             role_line(card)
-        if cv_settings(self.config).papers == "compact" and publications_on(self.config):
-            # Only with sphinx_portfolio.publications, whose pybtex the core does not need.
-            from .cv_papers import compact_papers
-
-            compact_papers(self.document, self.env, self.config, cv_paper)
 
     def add_header(self, section: nodes.section, eyebrow: str) -> None:
         label = next(
@@ -275,14 +265,6 @@ def depart_date_latex(self: Any, node: cv_date) -> None:
     self.body.append("}")
 
 
-def visit_paper_latex(self: Any, node: cv_paper) -> None:
-    self.body.append("\n\\begin{sphinxportfoliopaper}")
-
-
-def depart_paper_latex(self: Any, node: cv_paper) -> None:
-    self.body.append("\\end{sphinxportfoliopaper}\n")
-
-
 def copy_style(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.name == "latex":
         shutil.copyfile(STYLE, Path(app.outdir) / STYLE.name)
@@ -293,6 +275,5 @@ def setup_latex(app: Sphinx) -> None:
     add_node_only_for(app, cv_eyebrow, latex=(visit_eyebrow_latex, depart_eyebrow_latex))
     add_node_only_for(app, cv_header, latex=(visit_header_latex, None))
     add_node_only_for(app, cv_date, latex=(visit_date_latex, depart_date_latex))
-    add_node_only_for(app, cv_paper, latex=(visit_paper_latex, depart_paper_latex))
     app.add_post_transform(CurriculumLayout)
     app.connect("build-finished", copy_style)

@@ -27,11 +27,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
+from ..core.config import has_papers
 from ..core.domain import PortfolioDomain
 from ..core.entries import CardEntry, MetricEntry, documents_in_reading_order
 from ..core.jsonresume import (
     EDUCATION_KINDS,
-    ISO_DATE,
     LABEL_CLASSES,
     PAGE_KEY,
     PAGE_SECTIONS,
@@ -40,7 +40,7 @@ from ..core.jsonresume import (
     VOLUNTEER_KINDS,
     parse_period,
 )
-from ..core.text import THESES, is_safe_url
+from ..core.text import ISO_DATE, THESES, is_safe_url
 from .export_link import setup_export_link, writes_exports
 from .profiles import read_contact, read_profiles, setup_profiles
 
@@ -190,7 +190,7 @@ def publication_item(paper: dict[str, Any]) -> dict[str, Any]:
 
 def paper_url(paper: dict[str, Any]) -> str:
     """The paper's first web link (DOI, its own URL, arXiv), as the records say."""
-    from ..papers.records import web_links
+    from ..papers import web_links
 
     links = web_links(paper)
     return links[0] if links else ""
@@ -199,15 +199,15 @@ def paper_url(paper: dict[str, Any]) -> str:
 def read_papers(env: Any) -> list[dict[str, Any]]:
     """Per-paper records of the configured .bib files, newest first.
 
-    The papers module owns reading and cleaning the .bib data; without
-    sphinxcontrib-bibtex (no ``cite`` domain) a site simply has no papers.
+    ``papers/`` owns reading and cleaning the .bib data; a site that does not read
+    .bib files (no sphinxcontrib-bibtex) simply has no papers.
     """
-    if "cite" not in env.domains:
+    if not has_papers(env):
         return []
-    from ..papers import records as papers
+    from ..papers import bib_entries, paper_records  # pybtex: only with papers
 
-    entries = [entry for _path, entry in papers.bib_entries(env)]
-    records = papers.paper_records(entries)
+    entries = [entry for _path, entry in bib_entries(env)]
+    records = paper_records(entries)
     dates = {entry.key: entry.fields.get("date", "").strip() for entry in entries}
     for record in records:  # biblatex's ISO date, when the .bib gives one
         record["date"] = dates.get(record["key"], "")

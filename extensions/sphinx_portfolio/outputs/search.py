@@ -42,11 +42,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from ..cards.badges import metric_badge
-from ..cards.experience import experience_card
-from ..cards.tailor import remove_unselected
+from ..cards import experience_card, metric_badge, remove_unselected
 from ..core import compat
 from ..core.base import has_ancestor
+from ..core.domain import SEARCH_ENTRIES, SEARCH_SETTINGS, SEARCH_STALE
+from ..core.head import add_to_head
 from ..core.version import PACKAGE_DIR
 
 SCORER = PACKAGE_DIR / "static" / "portfolio-search.js"
@@ -55,9 +55,6 @@ CLAUSE = re.compile(r"[,;:()·|\n]|\.(?:\s|$)")  # a pair never spans these (nor
 PLAIN_WORD = re.compile(r"[^\W_]+")
 SEPARATORS = re.compile(r";+")
 NAME_PARTS = re.compile(r"[(),·]|\s(?:in|at|of|for|and|&)\s")
-ENTRIES_KEY = "search-entries"  # docname -> ((phrase, anchor), ...), whole-site state
-STALE_KEY = "search-stale"  # a page was read or removed since the entries were made
-SETTINGS_KEY = "search-settings"  # what the entries were made with
 RARE = 3  # a phrase shared by more cards or badges than this gets no entry
 
 
@@ -76,7 +73,7 @@ class Target:
 
 def note_change(app: Sphinx, env: Any, docname: str) -> None:
     """A page is read again or removed: the entries are worked out again."""
-    env.get_domain("portfolio").data[STALE_KEY] = True
+    env.get_domain("portfolio").data[SEARCH_STALE] = True
 
 
 def refresh_entries(app: Sphinx, env: Any) -> list[str]:
@@ -86,19 +83,19 @@ def refresh_entries(app: Sphinx, env: Any) -> list[str]:
     rebuild with nothing changed then loads no doctree.
     """
     domain = env.get_domain("portfolio")
-    before = domain.data.setdefault(ENTRIES_KEY, {})
+    before = domain.data[SEARCH_ENTRIES]
     config = app.config
     settings = [
         config.portfolio_search_entries and getattr(app.builder, "search", False),
         config.html_search_language or config.language,
         list(domain.data.get("selection", ())),  # a tailored build (-t) shows less
     ]
-    if not domain.data.get(STALE_KEY, True) and domain.data.get(SETTINGS_KEY) == settings:
+    if not domain.data[SEARCH_STALE] and domain.data[SEARCH_SETTINGS] == settings:
         return []
-    domain.data[STALE_KEY] = False
-    domain.data[SETTINGS_KEY] = settings
+    domain.data[SEARCH_STALE] = False
+    domain.data[SEARCH_SETTINGS] = settings
     if not settings[0]:
-        domain.data[ENTRIES_KEY] = {}
+        domain.data[SEARCH_ENTRIES] = {}
         return sorted(d for d in before if d in env.all_docs)
     stop = stopwords(app, env)
     pages = {d: list(targets_of(env, d, stop)) for d in sorted(pages_with_targets(domain))}
@@ -108,7 +105,7 @@ def refresh_entries(app: Sphinx, env: Any) -> list[str]:
         entries = sorted({(p, t.anchor) for t in targets for p in telling(t, counts)})
         if entries:
             now[docname] = tuple(entries)
-    domain.data[ENTRIES_KEY] = now
+    domain.data[SEARCH_ENTRIES] = now
     changed = now.keys() | before.keys()
     return sorted(d for d in changed if now.get(d) != before.get(d) and d in env.all_docs)
 
@@ -170,7 +167,7 @@ def add_search_entries(app: Sphinx, doctree: nodes.document, docname: str) -> No
     """Hidden index entries of the page, for the search index of HTML builders only."""
     if getattr(app.builder, "indexer", None) is None:
         return
-    found = app.env.get_domain("portfolio").data.get(ENTRIES_KEY, {}).get(docname, ())
+    found = app.env.get_domain("portfolio").data[SEARCH_ENTRIES].get(docname, ())
     if found:
         # "main" entries rank with the other results; the rest would be listed last.
         entries = [("single", phrase, anchor, "main", None) for phrase, anchor in found]
@@ -337,7 +334,7 @@ def name_paper_pages(app: Sphinx, pagename: str, templatename: str, context: dic
     if pagename != "search" or not folder:
         return
     tag = f'<meta name="portfolio-paper-pages" content="{html.escape(folder)}/">\n'
-    context["metatags"] = context.get("metatags", "") + tag
+    add_to_head(context, tag)
 
 
 def use_our_scorer(app: Sphinx, config: Any) -> None:

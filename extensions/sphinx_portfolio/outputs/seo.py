@@ -27,7 +27,10 @@ from sphinx.application import Sphinx
 
 from ..core.base import conf_location, warn
 from ..core.compat import config_given
-from ..core.head import add_to_page
+from ..core.config import has_papers
+from ..core.entries import MetricEntry
+from ..core.head import add_json_ld
+from ..core.order import HEAD_FIRST
 from ..core.text import THESES, is_safe_url
 
 ROBOTS_MARK = "# robots.txt written by sphinx-portfolio"
@@ -38,7 +41,7 @@ PERSON_KEYS = (*PERSON_TEXT_KEYS, "worksFor", "alumniOf")
 # -- JSON-LD --------------------------------------------------------------------
 
 
-def add_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def page_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """Append the page's JSON-LD blocks to its <head> (Furo and basic print ``metatags``)."""
     if doctree is None:
         return
@@ -49,7 +52,7 @@ def add_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, do
             blocks.append(person)
     blocks += paper_data(app, pagename)
     if blocks:
-        add_to_page(context, *blocks)
+        add_json_ld(context, *blocks)
 
 
 def person_data(config: Any) -> dict[str, Any] | None:
@@ -138,11 +141,11 @@ def paper_data(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
 
 def paper_records_for(app: Sphinx, keys: list[str]) -> list[dict[str, Any]]:
     """Plain records of the papers (the papers module reads the .bib files)."""
-    if "cite" not in app.env.domains:
+    if not has_papers(app.env):
         return []  # no bibliography on this site
-    from ..papers import records as papers
+    from ..papers import entries_by_key, paper_records  # pybtex: only with papers
 
-    return papers.paper_records(papers.entries_by_key(app.env, keys))
+    return paper_records(entries_by_key(app.env, keys))
 
 
 def scholarly_article(record: dict[str, Any], url: str) -> dict[str, Any]:
@@ -174,16 +177,55 @@ def scholarly_article(record: dict[str, Any], url: str) -> dict[str, Any]:
         article["isPartOf"] = {"@type": "CreativeWork", "name": record["venue"]}
     if record.get("publisher"):
         article["publisher"] = {"@type": "Organization", "name": record["publisher"]}
-    links = paper_links(record)
+    from ..papers import web_links  # pybtex: only with papers
+
+    links = web_links(record)
     if links:
         article["sameAs"] = links
     return article
 
 
-def paper_links(record: dict[str, Any]) -> list[str]:
-    from ..papers.records import web_links
+def figures_json_ld(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
+    """Each page's figures as schema.org QuantitativeValue items."""
+    if doctree is None or app.builder.format != "html":
+        return
+    domain = app.env.get_domain("portfolio")
+    if not any(m.docname == pagename for m in domain.metrics.values()):
+        return  # most pages (every paper page) have none: skip sorting them all
+    metrics = [m for m in domain.selected_metrics({}) if m.docname == pagename]
+    if not metrics:
+        return
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "itemListElement": [quantitative_value(app, m) for m in metrics],
+    }
+    add_json_ld(context, data)
 
-    return web_links(record)
+
+def quantitative_value(app: Sphinx, metric: MetricEntry) -> dict[str, Any]:
+    fields = metric.metric
+    item: dict[str, Any] = {
+        "@type": "QuantitativeValue",
+        "name": fields["label"],
+        "description": metric.text,
+        "url": f"{app.builder.get_target_uri(metric.docname)}#{metric.anchor}",
+    }
+    if fields["value"] is not None:
+        item["value"] = fields["value"]
+    if fields["unit"]:
+        item["unitText"] = fields["unit"]
+    if "baseline" in metric.facts:
+        item["valueReference"] = {
+            "@type": "QuantitativeValue",
+            "description": metric.facts["baseline"],
+        }
+    extra = [(k, v) for k, v in metric.facts.items() if k != "baseline"]
+    extra += [("direction", fields["direction"]), ("sentiment", fields["sentiment"])]
+    item["additionalProperty"] = [
+        {"@type": "PropertyValue", "name": key, "value": value} for key, value in extra
+    ]
+    return item
 
 
 # -- robots.txt ---------------------------------------------------------------
@@ -214,5 +256,6 @@ def robots_txt(app: Sphinx) -> str:
 def setup_seo(app: Sphinx) -> None:
     app.connect("config-inited", check_person_config)
     app.connect("builder-inited", title_by_the_person)
-    app.connect("html-page-context", add_json_ld)
+    app.connect("html-page-context", figures_json_ld, priority=HEAD_FIRST)
+    app.connect("html-page-context", page_json_ld)
     app.connect("build-finished", write_robots_txt)

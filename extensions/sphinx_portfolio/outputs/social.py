@@ -35,6 +35,7 @@ from urllib.parse import urljoin
 from sphinx.application import Sphinx
 
 from ..core.base import conf_location, warn
+from ..core.order import AFTER_OPENGRAPH
 from ..core.version import package_stamp
 
 WIDTH, HEIGHT = 1200, 630
@@ -241,5 +242,4 @@ def head_of(page: Path) -> str:
 def setup_social(app: Sphinx) -> None:
     app.connect("builder-inited", check_setting)
     app.connect("build-finished", prune)
-    # After sphinxext-opengraph (500), whose og:image a site may have chosen.
-    app.connect("html-page-context", add_picture, priority=600)
+    app.connect("html-page-context", add_picture, priority=AFTER_OPENGRAPH)

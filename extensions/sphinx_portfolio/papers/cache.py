@@ -27,6 +27,7 @@ from pybtex.plugin import find_plugin, register_plugin
 from sphinx.application import Sphinx
 
 from ..core.base import warn
+from ..core.order import AFTER_BIB_READ
 from ..core.text import THESES
 from ..core.version import package_stamp
 from ..core.words import _
@@ -167,5 +168,5 @@ def load_style(name: str, max_authors: int | None = None) -> PortfolioStyle:
 
 def setup_site_style(app: Sphinx) -> None:
     register_site_style()
-    app.connect("builder-inited", configure_site_style, priority=600)
+    app.connect("builder-inited", configure_site_style, priority=AFTER_BIB_READ)
     app.connect("build-finished", save_formatted)

@@ -15,6 +15,7 @@ import pybtex.errors
 from sphinx.application import Sphinx
 
 from ..core.base import warn
+from ..core.order import AFTER_BIB_READ, BEFORE_BIB_READ
 from .records import entry_starts
 
 
@@ -107,7 +108,6 @@ def bib_error_location(error) -> str | None:
 
 
 def setup_bib_errors(app: Sphinx) -> None:
-    # sphinxcontrib-bibtex reads the .bib files at builder-inited, priority 500.
-    app.connect("builder-inited", check_bib_encodings, priority=400)
-    app.connect("builder-inited", start_capturing_bib_errors, priority=400)
-    app.connect("builder-inited", report_bib_errors, priority=600)
+    app.connect("builder-inited", check_bib_encodings, priority=BEFORE_BIB_READ)
+    app.connect("builder-inited", start_capturing_bib_errors, priority=BEFORE_BIB_READ)
+    app.connect("builder-inited", report_bib_errors, priority=AFTER_BIB_READ)

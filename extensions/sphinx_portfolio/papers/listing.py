@@ -13,18 +13,16 @@ warning of type ``portfolio.bib`` and the page still builds.
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
 from docutils.parsers.rst import directives
 from pybtex.database import Entry
 from pybtex.plugin import PluginNotFound, find_plugin
-from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.docutils import SphinxRole
 
 from ..core import compat
 from ..core.base import warn
 from ..core.config import orcid
-from ..core.directive import LenientOptions, UnknownOption
+from ..core.directive import LenientOptions, PortfolioDirective
 from ..core.words import _
 from . import fields as bibfields
 from . import style as bibstyle
@@ -95,28 +93,15 @@ def register_citations(env, list_id: str, lineno: int, style_name: str, shown) -
 # -- directives and role ---------------------------------------------------------
 
 
-def checked_options(directive: SphinxDirective) -> dict[str, Any]:
-    known = {}
-    for name, value in directive.options.items():
-        if isinstance(value, UnknownOption):
-            allowed = ", ".join(sorted(type(directive).option_spec))
-            warn(
-                f"{directive.name}: unknown option :{name}: (allowed: {allowed})",
-                directive.get_location(),
-                "bib",
-            )
-        else:
-            known[name] = value
-    return known
-
-
-class PublicationsDirective(SphinxDirective):
+class PublicationsDirective(PortfolioDirective):
     """Every entry of the .bib files, grouped by year, newest first.
 
     Options: ``:style:`` (a pybtex style derived from ``portfolio``),
     ``:types:`` (entry types to list, e.g. ``article inproceedings``),
     ``:max-authors:`` (longer author lists collapse; 0 shows all).
     """
+
+    unknown_option_subtype = "bib"
 
     has_content = False
     option_spec = LenientOptions(
@@ -128,7 +113,7 @@ class PublicationsDirective(SphinxDirective):
     )
 
     def run(self) -> list[nodes.Node]:
-        options = checked_options(self)
+        options = self.checked_options()
         style_name = style_name_or_default(
             options.get("style", bibstyle.STYLE_NAME), self.get_location()
         )

@@ -22,6 +22,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.base import add_node_only_for, ignore
 from ..core.bibtex import plain
+from ..core.order import LAST
 from ..core.text import UNINDEXED
 from ..core.words import _
 from . import fields as bibfields
@@ -215,7 +216,7 @@ def entry_body(style, entry: Entry, badges) -> list[nodes.Node]:
 class PaperHeadings(SphinxPostTransform):
     """In HTML, each listed paper's title line becomes a heading (see paper_heading)."""
 
-    default_priority = 900
+    default_priority = LAST
     formats = ("html",)
 
     def run(self, **kwargs) -> None:

@@ -17,17 +17,16 @@ from pybtex.database import Entry
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.docutils import SphinxDirective
 
 from ..core.base import warn
 from ..core.bibtex import plain
-from ..core.directive import LenientOptions
+from ..core.directive import LenientOptions, PortfolioDirective
+from ..core.order import BEFORE_REFERENCES
 from ..core.text import UNINDEXED
 from ..core.words import _
 from . import fields as bibfields
 from . import style as bibstyle
 from .cache import load_style
-from .listing import checked_options
 from .nodes import entry_body, render, venue_badge
 from .records import anchor_of, bib_entries, entry_of, note_bib_dependencies, paper_record
 
@@ -38,15 +37,17 @@ class paper_backlink(nodes.Inline, nodes.TextElement):
     """A link to where a paper is listed; resolved late, dropped if unlisted."""
 
 
-class PaperDirective(SphinxDirective):
+class PaperDirective(PortfolioDirective):
     """The page of one paper (used by the generated sources)."""
+
+    unknown_option_subtype = "bib"
 
     required_arguments = 1
     has_content = False
     option_spec = LenientOptions({})
 
     def run(self) -> list[nodes.Node]:
-        checked_options(self)
+        self.checked_options()
         key = self.arguments[0]
         note_bib_dependencies(self.env)
         # A lookup, not a scan of every entry: one paper page each made that O(N²).
@@ -139,7 +140,7 @@ def highwire(entry: Entry) -> list[tuple[str, str]]:
 class LinkPaperTitles(SphinxPostTransform):
     """In HTML, a title in the list opens the paper's own page."""
 
-    default_priority = 5  # before the ReferencesResolver (10)
+    default_priority = BEFORE_REFERENCES
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
@@ -162,7 +163,7 @@ class ResolvePaperBacklinks(SphinxPostTransform):
     """Turn a paper page's backlink into "Listed on <page>", or drop it when
     no list shows the paper (so no dangling reference)."""
 
-    default_priority = 5
+    default_priority = BEFORE_REFERENCES
 
     def run(self, **kwargs) -> None:
         std = self.env.get_domain("std")

@@ -2,8 +2,9 @@
 
 "**Title**. Authors. *Venue, year*. DOI …": the authors shortened around the owner
 as the web list shortens them, the venue as the author names it (``shortvenue``),
-one identifier a reader of paper can look up. Used by the LaTeX layout
-(:mod:`latex`) when ``sphinx_portfolio.publications`` is loaded.
+one identifier a reader of paper can look up. A LaTeX post-transform run right
+after the CV's layout (:mod:`sphinx_portfolio.outputs.latex`), registered with the
+publications: the CV itself knows nothing of papers.
 """
 
 from __future__ import annotations
@@ -11,16 +12,36 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..papers import fields as bibfields
-from ..papers import style as bibstyle
-from ..papers.cache import load_style
-from ..papers.nodes import paper_item, render
-from ..papers.records import anchor_of, bib_entries
+from ..core.base import add_node_only_for
+from ..core.config import cv_settings
+from ..core.order import CV_PAPERS
+from . import fields as bibfields
+from . import style as bibstyle
+from .cache import load_style
+from .nodes import paper_item, render
+from .records import anchor_of, bib_entries
 
 
-def compact_papers(document: nodes.document, env: Any, config: Any, wrapper: type) -> None:
-    """Each publication as one short paragraph in a ``wrapper`` node; the year
+class cv_paper(nodes.General, nodes.Element):
+    """One publication condensed to a short paragraph: title, authors, venue, link."""
+
+
+class CompactPapers(SphinxPostTransform):
+    """``portfolio_cv['papers'] = 'compact'``: each paper in at most two lines."""
+
+    builders = ("latex",)
+    default_priority = CV_PAPERS
+
+    def run(self, **kwargs: Any) -> None:
+        if cv_settings(self.config).papers == "compact":
+            compact_papers(self.document, self.env, self.config)
+
+
+def compact_papers(document: nodes.document, env: Any, config: Any) -> None:
+    """Each publication as one short paragraph in a :class:`cv_paper`; the year
     headings go (each entry states its year)."""
     items = list(document.findall(paper_item))
     if not items:
@@ -31,7 +52,7 @@ def compact_papers(document: nodes.document, env: Any, config: Any, wrapper: typ
         entry = entries.get(item["ids"][0])
         if entry is not None:
             item.children = []
-            item += wrapper("", nodes.paragraph("", "", *paper_line(style, entry)))
+            item += cv_paper("", nodes.paragraph("", "", *paper_line(style, entry)))
     for section in list(document.findall(nodes.section)):
         body = section.children[1:]
         if body and all(isinstance(child, paper_item) for child in body):
@@ -65,3 +86,16 @@ def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
         shown = f"{printed.label} {printed.text}"
         line += [nodes.Text(". "), nodes.reference(shown, shown, refuri=printed.url)]
     return line
+
+
+def visit_paper_latex(self: Any, node: cv_paper) -> None:
+    self.body.append("\n\\begin{sphinxportfoliopaper}")
+
+
+def depart_paper_latex(self: Any, node: cv_paper) -> None:
+    self.body.append("\\end{sphinxportfoliopaper}\n")
+
+
+def setup_cv_papers(app: Sphinx) -> None:
+    add_node_only_for(app, cv_paper, latex=(visit_paper_latex, depart_paper_latex))
+    app.add_post_transform(CompactPapers)
