@@ -13,17 +13,38 @@ the real site (docs/, with a page per paper). Prints medians and on / off ratios
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_build import sphinx_build
 from generate import generate
 
 REPO = Path(__file__).parents[1]
+
+
+def sphinx_build(srcdir: Path, outdir: Path) -> tuple[float, float]:
+    """One ``sphinx-build -b html`` in a child process: (wall seconds, CPU seconds).
+    The CPU time (user and system, of the build's process tree) is what the
+    pictures add whatever else the machine runs; wall time moves with its load."""
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html"]
+    command += ["-d", str(outdir / ".doctrees"), str(srcdir), str(outdir / "html")]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "0"}
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"sphinx-build failed in {srcdir}:\n{child.stderr.read().decode()}")
+    child.stderr.close()
+    return wall, usage.ru_utime + usage.ru_stime
+
+
 STEPS = ("clean", "no-change", "clean, pictures kept")
 
 
@@ -48,8 +69,9 @@ def variant(srcdir: Path, on: bool) -> Path:
     return target
 
 
-def measure(reps: int, workdir: Path) -> dict[str, dict[str, dict[str, list[float]]]]:
-    seconds: dict[str, dict[str, dict[str, list[float]]]] = {}
+def measure(reps: int, workdir: Path) -> dict[str, dict[str, dict[str, list]]]:
+    """{site: {"on"/"off": {step: [(wall, cpu), ...]}}}, the variants interleaved."""
+    seconds: dict[str, dict[str, dict[str, list]]] = {}
     for label, srcdir in sites(workdir).items():
         pairs = {name: variant(srcdir, name == "on") for name in ("on", "off")}
         for _ in range(reps):
@@ -57,28 +79,34 @@ def measure(reps: int, workdir: Path) -> dict[str, dict[str, dict[str, list[floa
                 out = workdir / "out" / f"{srcdir.name}-{name}"
                 shutil.rmtree(out, ignore_errors=True)
                 times = seconds.setdefault(label, {}).setdefault(name, {})
-                times.setdefault("clean", []).append(sphinx_build(src, out).seconds)
-                times.setdefault("no-change", []).append(sphinx_build(src, out).seconds)
+                times.setdefault("clean", []).append(sphinx_build(src, out))
+                times.setdefault("no-change", []).append(sphinx_build(src, out))
                 shutil.rmtree(out / ".doctrees")  # every page written again, pictures kept
-                kept = sphinx_build(src, out).seconds
-                times.setdefault("clean, pictures kept", []).append(kept)
+                times.setdefault("clean, pictures kept", []).append(sphinx_build(src, out))
+        pictures = len(
+            list((workdir / "out" / f"{srcdir.name}-on" / "html").glob("_images/social/*"))
+        )
+        seconds[label]["pictures"] = pictures
     return seconds
 
 
 def report(seconds: dict, reps: int) -> str:
     lines = [
-        f"Preview pictures on / off (medians of {reps}; seconds with them on)",
+        f"Preview pictures on / off, CPU time (wall time) ratios, medians of {reps},"
+        " interleaved in one run; CPU seconds with them on",
         "",
-        "| site | " + " | ".join(STEPS) + " |",
-        "|---" * (len(STEPS) + 1) + "|",
+        "| site | pictures | " + " | ".join(STEPS) + " |",
+        "|---" * (len(STEPS) + 2) + "|",
     ]
     for label, variants in seconds.items():
         cells = []
         for step in STEPS:
-            on = statistics.median(variants["on"][step])
-            off = statistics.median(variants["off"][step])
-            cells.append(f"{on / off:.2f}× ({on:.2f} s)")
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+            on, off = variants["on"][step], variants["off"][step]
+            wall = statistics.median(w for w, _ in on) / statistics.median(w for w, _ in off)
+            cpu_on = statistics.median(c for _, c in on)
+            cpu = cpu_on / statistics.median(c for _, c in off)
+            cells.append(f"{cpu:.2f}× ({wall:.2f}×), {cpu_on:.2f} s")
+        lines.append(f"| {label} | {variants['pictures']} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

@@ -146,8 +146,8 @@ def label_table(cells: CellRenderer, metrics: list[MetricEntry], facts: list[str
             + "\n</tr>\n"
         )
     return (
-        '<div class="portfolio-table-wrap"><table class="portfolio-index-table docutils '
-        'align-default">\n'
+        '<div class="portfolio-table-wrap"><table class="portfolio-index-table'
+        f'{" portfolio-wide" if facts else ""} docutils align-default">\n'
         f"<colgroup>{cols}</colgroup>\n"
         f'<thead>\n<tr class="row-odd">{head}\n</tr>\n</thead>\n'
         f"<tbody>\n{''.join(rows)}</tbody>\n</table></div>\n"
