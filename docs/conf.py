@@ -17,6 +17,21 @@ author = "Paulo Soares"
 copyright = "Paulo Soares"
 version = release = "1.0"  # the site's own version, for EPUB metadata
 language = "en"
+# Translations: docs/locale/<lang>/LC_MESSAGES/<page>.po, one catalog a page.
+locale_dirs = ["locale/"]
+gettext_compact = False
+gettext_location = False  # catalogs name no file paths of the machine that wrote them
+gettext_additional_targets = ["literal-block"]  # the manifesto is prose too
+# The site in each language, the first the default: pages link their translations.
+portfolio_languages = ["en", "pt_BR"]
+# Polarity of the Portuguese labels of figures (the English ones are built in).
+portfolio_metric_polarity = {
+    "engajamento": "higher",
+    "sucesso": "higher",
+    "economia": "higher",
+    "eficiência": "higher",
+    "latência": "lower",
+}
 smartquotes = False  # keep the seed's own characters, word for word
 
 extensions = [

@@ -23,7 +23,7 @@ extensions = [
     "sphinx_portfolio.publications",
     "portfolio_guide",
 ]
-myst_enable_extensions = ["deflist"]
+myst_enable_extensions = ["deflist", "attrs_block", "fieldlist"]  # as `new` writes
 myst_heading_anchors = 3
 exclude_patterns = ["_build", "README.md"]
 
@@ -35,7 +35,7 @@ html_show_sourcelink = False
 
 # The examples' publication list reads this file; no page per paper is generated
 # into the guide's sources.
-bibtex_bibfiles = ["examples.bib"]
+bibtex_bibfiles = ["examples.bib", "_bibliography/papers.bib"]  # the second as al-folio keeps it
 portfolio_owner = ["Ada Example"]
 portfolio_paper_pages = None
 portfolio_metric_polarity = {"p95": "lower"}

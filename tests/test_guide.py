@@ -77,8 +77,26 @@ def test_examples_render_what_they_show(guide):
         "RecSys An Example Paper on Ranking",  # with its venue badge
         "A Sample Article",
     ]
+    alfolio = page(guide, "publications").select(".guide-example-result")[-1]  # al-folio's
+    title = visible_text(alfolio.select_one(".portfolio-paper-title"))
+    assert title == "EXCONF Routing Examples to Experts"  # a list of selected ones: no mark
+    links = alfolio.select(".portfolio-paper-link")
+    assert [a.get_text() for a in links] == ["PDF", "Code", "Slides"]
+    assert (Path(guide) / links[0]["href"]).is_file()  # copied from assets/pdf
     summary = page(guide, "impact").select(".guide-example-result .portfolio-impact-role")
     assert "Senior Engineer, Example Corp" in [visible_text(s) for s in summary]
+
+
+def test_each_input_format_page_builds_its_example(guide):
+    """The page `sphinx-portfolio new` writes from guide/examples/, built in the guide."""
+    for name, shown in (("from-json-resume", "Maintainer"), ("from-rendercv", "routing service")):
+        example = page(guide, name).select_one(".guide-new-example")
+        sources = [visible_text(pre) for pre in example.select("pre")]
+        assert len(sources) == 2 and "experience-card" in sources[1], name
+        card = example.select_one(".guide-example-result article.portfolio-experience")
+        assert card is not None and shown in visible_text(card), name
+    table = page(guide, "import-export").select_one("table")
+    assert "RenderCV" in visible_text(table) and "rendercv.yaml" in visible_text(table)
 
 
 def table_column(out: Path, css: str, column: int = 0) -> list[list[str]]:

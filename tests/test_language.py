@@ -249,7 +249,7 @@ def test_a_second_build_in_another_language_rewrites_every_generated_word(tmp_pa
          "cost caiu 20 mil euros, uma melhora"),
         ("neutral latency", "latency: neutral, no change", "latency: neutro, sem mudança"),
         ("six-figures savings", "savings: six figures, an improvement",
-         "savings: six figures, uma melhora"),  # the author's own words stay
+         "savings: seis dígitos, uma melhora"),  # the number word and "figures" translate
     ],
 )  # fmt: skip
 def test_spoken_names_in_both_languages(text, english, portuguese):

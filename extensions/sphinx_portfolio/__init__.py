@@ -40,9 +40,11 @@ def setup(app: Any) -> dict[str, object]:
     from .cards.tailor import setup_tailor
     from .core.config import setup_config
     from .core.domain import PortfolioDomain, setup_domain
+    from .core.translation import setup_translation
     from .core.words import setup_words
     from .outputs.cv import setup_cv
     from .outputs.indexing import setup_indexing
+    from .outputs.languages import setup_languages
     from .outputs.latex import setup_latex
     from .outputs.resume import setup_exports
     from .outputs.search import setup_search
@@ -66,6 +68,8 @@ def setup(app: Any) -> dict[str, object]:
     setup_seo(app)
     setup_social(app)
     setup_indexing(app)
+    setup_translation(app)
+    setup_languages(app)
     app.setup_extension("sphinx_portfolio.core.assets")  # CSS and scripts, HTML builders only
     if PUBLICATIONS in app.config.extensions:  # listed in conf.py: set it up now
         # Imported here: pybtex and sphinxcontrib-bibtex are the optional

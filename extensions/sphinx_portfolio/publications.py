@@ -1,16 +1,12 @@
 """Publications: a papers page and one page per paper, driven by a .bib file.
 
-This module wires the feature; each concept lives in its own module:
-
-* :mod:`papers`: reading the .bib files (sphinxcontrib-bibtex's ``cite``
-  domain), one record per paper for the exporters, a paper's URLs;
-* :mod:`bibfields`, :mod:`bibstyle`: what an entry says, and the pybtex style
-  that formats it; :mod:`bibcache`: the site's style and its formatting cache;
-* :mod:`paper_nodes`: the nodes with every writer's visitors;
-* :mod:`paper_list`: the ``publications`` directive and the ``orcid`` role;
-* :mod:`paper_pages`: the generated page per paper (``paper`` directive,
-  Google Scholar's tags);
-* :mod:`bib_errors`: malformed BibTeX as located warnings.
+This module wires the feature; each concept lives in its own module of ``papers/``
+(its ``__init__`` lists them): ``records`` reads the .bib files, ``fields`` and
+``style`` say and format what an entry says, ``cache`` keeps the site's style,
+``nodes``, ``listing`` and ``pages`` make the list and a page per paper, ``exporters``
+and ``files`` read what other tools keep in a .bib (al-folio's links, files, previews,
+``selected``), ``filters`` narrow a list, ``cv`` is the PDF CV's list, ``errors`` turns
+malformed BibTeX into located warnings.
 
 The package's ``setup()`` calls :func:`setup_publications` when a site lists
 ``sphinx_portfolio.publications`` in its extensions; that name stays an
@@ -29,6 +25,8 @@ from .core.order import AFTER_BIB_READ
 from .papers.cache import setup_site_style
 from .papers.cv import setup_cv_papers
 from .papers.errors import setup_bib_errors
+from .papers.files import setup_paper_files
+from .papers.filters import setup_paper_filters
 from .papers.listing import OrcidRole, PublicationsDirective
 from .papers.nodes import setup_paper_nodes
 from .papers.pages import LinkPaperTitles, PaperDirective, ResolvePaperBacklinks, write_paper_pages
@@ -42,6 +40,8 @@ def setup_publications(app: Sphinx) -> None:
     app.setup_extension("sphinxcontrib.bibtex")
     setup_config(app, papers=True)
     setup_paper_nodes(app)
+    setup_paper_files(app)
+    setup_paper_filters(app)
     app.add_directive("publications", PublicationsDirective)
     app.add_directive("paper", PaperDirective)
     app.add_role("orcid", OrcidRole())

@@ -33,15 +33,29 @@ OPTION_WORDS = {
         "types": "the entry types to list, space-separated (``article inproceedings``)",
         "max-authors": "longer author lists collapse; 0 shows every author "
         "(default: ``portfolio_max_authors``)",
+        "selected": "list only the papers marked ``selected={true}`` (a home page's "
+        "selection); citations keep linking to the full list",
+        "legend": "what the authors' marks (``*``, ``∗``, ``†``, ``#``) mean, "
+        "printed under the list",
+        "filters": "year, type and keyword filters above the list: no reload, the choice "
+        "kept in the URL, every paper shown without JavaScript",
     },
 }
 
 CONFIG_WORDS = {
+    "portfolio_languages": "the site's languages as Sphinx codes, the default first "
+    "(``['en', 'pt_BR']``): every HTML page links the same page in the others "
+    "(``hreflang``, ``og:locale``, a language switch, the sitemap); see Translations",
     "portfolio_metric_polarity": "label words and whether higher or lower is better, "
     "added to the built-in table (``{'p95': 'lower'}``)",
     "portfolio_profiles": "JSON Resume profiles (``network``, ``username``, ``url``), "
     "shown in ``resume.json`` and the PDF CV's header",
-    "portfolio_owner": "regular expressions for the owner's name, highlighted in every author list",
+    "portfolio_owner": "regular expressions for the owner's name, highlighted in every author "
+    "list; without it, ``portfolio_person``'s ``name`` in any order or with initials",
+    "portfolio_bib_files": "the folder, relative to the source folder, where a link field "
+    "holding a file name (``pdf={paper.pdf}``) is looked up (al-folio's ``assets/pdf``)",
+    "portfolio_bib_previews": "the folder of ``preview`` thumbnails "
+    "(al-folio's ``assets/img/publication_preview``)",
     "portfolio_max_authors": "author lists longer than this collapse their middle "
     "(the owner stays visible); 0 shows all",
     "portfolio_venue_badges": "extra venue badges: a regular expression on the venue "

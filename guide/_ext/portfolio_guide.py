@@ -3,6 +3,8 @@
 * ``portfolio-example``: shows its content as MyST source, then parses the very
   same text and shows what the extension renders. An example that warns fails
   the guide's ``-W`` build, so a change that breaks an example fails CI.
+* ``portfolio-new-example``: an input file of ``examples/``, the page
+  ``sphinx-portfolio new`` writes from it, and that page built.
 * ``portfolio-options``, ``portfolio-config``, ``portfolio-warnings`` and
   ``portfolio-markup``: tables generated from the extension's registrations
   (option specs, ``portfolio_*`` config values, ``WARNING_SUBTYPES``, the
@@ -14,7 +16,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives, roles
@@ -85,6 +88,51 @@ class PortfolioExample(SphinxDirective):
             caption += inline(self.arguments[0])
             example += caption
         example += [shown, result]
+        return [example]
+
+
+class PortfolioNewExample(SphinxDirective):
+    """``{portfolio-new-example} examples/FILE`` with ``:page: NAME.md``: the input
+    file, the page ``sphinx-portfolio new`` writes from it, and that page built."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {"page": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        from sphinx_portfolio.new import cli
+        from sphinx_portfolio.new.scaffold import scaffold
+        from sphinx_portfolio.new.text import MARKDOWN
+
+        path = Path(self.env.srcdir) / self.arguments[0]
+        self.env.note_dependency(str(path))
+        rendercv = path.suffix in (".yaml", ".yml")
+        try:
+            if rendercv:
+                resume, extras, _kept = cli.read_rendercv(path)
+            else:
+                (resume, _renamed), extras = cli.read_resume(path), []
+        except cli.InputError as error:
+            warn(f"portfolio-new-example: {error}", self.get_location())
+            return []
+        token = MARKDOWN.set(rendercv)
+        try:
+            site = scaffold(resume, None, None, False, extras)
+        finally:
+            MARKDOWN.reset(token)
+        page = site.files.get(self.options.get("page", ""), "")
+        if not isinstance(page, str) or not page:
+            warn(
+                f"portfolio-new-example: no page {self.options.get('page')!r}", self.get_location()
+            )
+            return []
+        given = path.read_text(encoding="utf-8")
+        example = nodes.container(classes=["guide-new-example"])
+        example += nodes.literal_block(given, given, language="yaml" if rendercv else "json")
+        example += nodes.literal_block(page, page, language="markdown")
+        body = [line for line in page.splitlines() if not line.startswith("# ")]
+        result = nodes.container(classes=["guide-example-result"])
+        result += self.parse_text_to_nodes("\n".join(body))
+        example += result
         return [example]
 
 
@@ -234,4 +282,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("portfolio-config", PortfolioConfig)
     app.add_directive("portfolio-warnings", PortfolioWarnings)
     app.add_directive("portfolio-markup", PortfolioMarkup)
+    app.add_directive("portfolio-new-example", PortfolioNewExample)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -2,7 +2,7 @@
 
 The doctree keeps one ``metric_badge`` node holding the parsed fields; each
 builder renders it: HTML as the ``data-metric-*`` contract, LaTeX with an arrow
-(the ``sphinxportfoliobadge`` macro of latex.py's style file), plain text builders
+(the ``sphinxportfoliobadge`` macro of the PDF CV's style file), plain text builders
 as the words written.
 """
 
@@ -167,14 +167,26 @@ class MetricBadgeRole(SphinxRole):
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         location = self.get_location()
-        if looks_like_html(self.text):
-            warn("metric-badge: HTML in a metric is shown as plain text", location, "html")
-            return [invalid(nodes.inline, self.text)], []
         text, _, extra = self.text.partition(" | ")
         shown, spec = split_explicit(text)
+        if looks_like_html(self.text) and not is_explicit_figure(shown, spec, extra):
+            warn("metric-badge: HTML in a metric is shown as plain text", location, "html")
+            return [invalid(nodes.inline, self.text)], []
         options = parse_role_options(extra, location)
         node = make_badge(self.env, spec, shown, options, location, self.lineno)
         return [node or invalid(nodes.inline, shown)], []
+
+
+def is_explicit_figure(shown: str, spec: str, extra: str) -> bool:
+    """``shown <six-figures savings>``: a target in angle brackets that reads as a
+    figure is not an HTML tag, though it may start with a letter."""
+    if shown == spec or looks_like_html(shown) or looks_like_html(extra):
+        return False
+    try:
+        parse_metric(spec)
+    except MetricError:
+        return False
+    return True
 
 
 def parse_role_options(text: str, location: Any) -> dict[str, str]:

@@ -4,7 +4,7 @@ The doctree is builder-neutral: a ``experience_card`` around a title node, a
 meta line of ordinary nodes, the body as written, and a summary row that only
 HTML shows (elsewhere the inline badges already carry the figures). This module
 owns the three nodes and all their visitors; LaTeX draws them with the
-environments of latex.py's style file (``sphinxportfoliocard``).
+environments of the PDF CV's style file (``sphinxportfoliocard`` in ``texinputs/``).
 """
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import make_id
 
 from ..core.base import add_node_only_for, ignore
 from ..core.directive import LenientOptions, PortfolioDirective
 from ..core.domain import PortfolioDomain, warn_duplicate_card
 from ..core.entries import CardEntry
-from ..core.jsonresume import CARD_TEXTS
+from ..core.jsonresume import CARD_TEXTS, PROJECT_KINDS
+from ..core.order import TRANSLATED_SUMMARIES
 from ..core.text import UNINDEXED, VISUALLY_HIDDEN, is_safe_url, slugify, split_list
 from .badges import CARD_CONTEXT, copy_badge, metric_badge
 from .tailor import apply_bullet_tags, badge_row, enclosing_tags, tagged_card
@@ -62,7 +64,7 @@ class ExperienceCard(PortfolioDirective):
             self.warn("a card cannot be nested in another card; its content is kept", "nested")
             return self.parse_content_to_nodes(allow_section_headings=False)
         org = " ".join(options.get("org", "").split())
-        if not org:
+        if not org and options.get("kind", "").strip().lower() not in PROJECT_KINDS:
             self.warn(f"{title!r} has no :org: option (the organisation is required)", "option")
         entry = self.make_entry(title, org, options)
         card = self.card_node(entry)
@@ -131,15 +133,7 @@ class ExperienceCard(PortfolioDirective):
             self.env.get_domain("portfolio").note_tags(self.env.docname, tags)
         badges = [node for part in body for node in part.findall(metric_badge)]
         if badges:
-            # Spaces between the copies: the row's text (search excerpts, page
-            # descriptions) then reads "−1.34% CPC +2.6% CTR", not "CPC+2.6% CTR".
-            spaced: list[nodes.Node] = []
-            for badge in badges:
-                # The copy remembers its bullets' tags: a tailored build drops it with them.
-                copy = copy_badge(badge)
-                copy["portfolio_tags"] = list(enclosing_tags(badge))
-                spaced += [copy, nodes.Text(" ")]
-            card += experience_summary("", *spaced[:-1])
+            card += experience_summary("", *summary_copies(badges))
         card.extend(body)
         return body
 
@@ -282,7 +276,8 @@ def depart_title_man(self: Any, node: experience_title) -> None:
 
 def note_card_texts(app: Sphinx, doctree: nodes.document) -> None:
     """Keep each card's summary and description paragraphs (``{.portfolio-summary}``,
-    ``{.portfolio-description}``) with its entry, as read after every transform.
+    ``{.portfolio-description}``), and translated bullets, with its entry, as read
+    after every transform.
 
     resume.json exports them; stored here, an export never loads a doctree.
     """
@@ -297,7 +292,42 @@ def note_card_texts(app: Sphinx, doctree: nodes.document) -> None:
                 if f"portfolio-{key}" in paragraph["classes"] and key not in found:
                     found[key] = " ".join(paragraph.astext().split())
         if found:
-            domain.cards[entry.name] = entry._replace(texts=tuple(found.items()))
+            entry = entry._replace(texts=tuple(found.items()))
+        if any(node.get("translated") for node in card.findall(nodes.Element)):
+            # The directive kept its bullets as written; a translated page exports
+            # them as translated (Sphinx's Locale runs after the directive).
+            items = bullets(list(card.children))
+            entry = entry._replace(highlights=tuple(" ".join(i.astext().split()) for i in items))
+        domain.cards[entry.name] = entry
+
+
+def summary_copies(badges: list[metric_badge]) -> list[nodes.Node]:
+    """The summary row's copies of the body's badges, a space between each: the
+    row's text (search excerpts, page descriptions) then reads "−1.34% CPC +2.6% CTR"."""
+    spaced: list[nodes.Node] = []
+    for badge in badges:
+        # The copy remembers its bullets' tags: a tailored build drops it with them.
+        copy = copy_badge(badge)
+        copy["portfolio_tags"] = list(enclosing_tags(badge))
+        spaced += [copy, nodes.Text(" ")]
+    return spaced[:-1]
+
+
+class TranslatedSummaries(SphinxTransform):
+    """A translated card's summary row repeats the translated badges: the row was
+    copied when the directive ran, before Sphinx's Locale transform (20)."""
+
+    default_priority = TRANSLATED_SUMMARIES
+
+    def apply(self, **kwargs: Any) -> None:
+        for card in self.document.findall(experience_card):
+            translated = any(node.get("translated") for node in card.findall(nodes.Element))
+            summary = next(iter(card.findall(experience_summary)), None)
+            if not translated or summary is None:
+                continue
+            badges = [node for node in card.findall(metric_badge) if not node.get("repeat")]
+            del summary[:]
+            summary.extend(summary_copies(badges))
 
 
 def setup_experience(app: Sphinx) -> None:
@@ -320,4 +350,5 @@ def setup_experience(app: Sphinx) -> None:
     # Elsewhere the inline badges already carry the figures.
     add_node_only_for(app, experience_summary, html=(visit_summary_html, depart_summary_html))
     app.add_directive("experience-card", ExperienceCard)
+    app.add_transform(TranslatedSummaries)
     app.connect("doctree-read", note_card_texts)

@@ -26,7 +26,7 @@ from .version import PACKAGE_DIR
 
 STATIC = PACKAGE_DIR / "static"
 STYLESHEET = "portfolio.css"
-COPIED = (STYLESHEET, "impact-index.js")
+COPIED = (STYLESHEET, "impact-index.js", "paper-filters.js")
 PACKAGE = __name__.partition(".")[0] + "."  # every node class of ours, in any folder
 
 

@@ -33,7 +33,8 @@ WARNING_SUBTYPES = {
     "evidence": "evidence that names nothing in the site, or a non-http(s) link",
     "tags": "a ``{tagged}`` role outside a bullet point, or with no tags",
     "bib": "a malformed or incomplete ``.bib`` entry, a ``.bib`` file not in ``bibtex_encoding``, "
-    "a bad DOI or arXiv id, an unknown "
+    "a bad DOI or arXiv id, a link field (``pdf``, ``code``, ...) that is not http(s) or "
+    "names a file missing from ``portfolio_bib_files``, a ``preview`` not found, an unknown "
     "style or option of ``publications``, a bad ``portfolio_owner`` pattern",
     "orcid": "a ``portfolio_orcid`` that is not an ORCID iD",
     "config": "a ``portfolio_person`` key, ``portfolio_same_as`` URL or "

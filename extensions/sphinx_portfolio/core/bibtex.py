@@ -6,6 +6,7 @@ Imported only where papers are read (pybtex is the ``publications`` extra).
 from __future__ import annotations
 
 import functools
+import re
 
 from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.database import Entry
@@ -33,7 +34,36 @@ TEXT_BACKEND = PlainTextBackend()
 # Each field is parsed more than once a build (the list, the records, the exports)
 # and parsing LaTeX is most of the cost; pybtex's rich text is never changed in
 # place (its methods return new objects), so a parsed field is reused.
-from_latex = functools.lru_cache(maxsize=16384)(Text.from_latex)
+# MathML and $math$ that exporters leave in titles are read as text first.
+@functools.lru_cache(maxsize=16384)
+def from_latex(latex: str) -> Text:
+    return Text.from_latex(clean_latex(latex))
+
+
+_MATHML = re.compile(r"<(?:math|mml:math)\b.*?</(?:math|mml:math)>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_INLINE_MATH = re.compile(r"(?<!\\)\$([^$]+)\$")
+GREEK = re.findall(
+    r"\w+",
+    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho "
+    "sigma tau upsilon phi chi psi omega",
+)
+_GREEK = {name: chr(0x3B1 + index + (index >= 17)) for index, name in enumerate(GREEK)}
+_GREEK_COMMAND = re.compile(r"\\(" + "|".join(GREEK) + r")\b\s*")
+
+
+def clean_latex(latex: str) -> str:
+    """A field as LaTeX that pybtex can read: MathML that publishers leave in
+    titles becomes its text, ``$k$`` its content (Greek letters as letters)."""
+    if "<" in latex:
+        latex = _MATHML.sub(lambda match: _TAG.sub("", match.group()), latex)
+    if "$" in latex:
+        latex = _INLINE_MATH.sub(lambda match: _GREEK_COMMAND.sub(_greek, match[1]), latex)
+    return latex
+
+
+def _greek(match: re.Match) -> str:
+    return _GREEK[match[1]]
 
 
 @functools.lru_cache(maxsize=16384)

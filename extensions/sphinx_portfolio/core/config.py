@@ -34,6 +34,7 @@ CONFIG = (
     Value("portfolio_same_as", [], "html", frozenset({list, tuple})),
     Value("portfolio_robots_txt", True, "html", frozenset({bool})),
     Value("portfolio_social_images", None, "html", frozenset({bool, type(None)})),
+    Value("portfolio_languages", [], "html", frozenset({list, tuple})),
 )
 PAPERS_CONFIG = (
     Value("portfolio_owner", [], "env", frozenset({list, tuple, str})),
@@ -41,6 +42,14 @@ PAPERS_CONFIG = (
     Value("portfolio_venue_badges", {}, "env", frozenset({dict})),
     Value("portfolio_orcid", None, "env", frozenset({str, type(None)})),
     Value("portfolio_paper_pages", "papers", "env", frozenset({str, type(None)})),
+    # al-folio's folders (papers/files.py)
+    Value("portfolio_bib_files", "assets/pdf", "env", frozenset({str, type(None)})),
+    Value(
+        "portfolio_bib_previews",
+        "assets/img/publication_preview",
+        "env",
+        frozenset({str, type(None)}),
+    ),
 )
 #: Declared only with the publications: that it is there says they are on.
 PAPERS_MARKER = "portfolio_paper_pages"

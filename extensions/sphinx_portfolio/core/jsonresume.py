@@ -13,6 +13,7 @@ import re
 from .text import DATE
 
 RESUME = "resume.json"
+RENDERCV = "rendercv.yaml"  # the same facts as RenderCV input (outputs/rendercv.py)
 LABEL_CLASSES = ("portfolio-label", "portfolio-subtitle")
 SUMMARY_CLASS = "portfolio-summary"
 PAGE_KEY = "resume"  # front matter key: ``resume: skills`` or ``resume: interests``
@@ -37,3 +38,35 @@ def parse_period(period: str) -> dict[str, str]:
     if match["end"]:
         dates["endDate"] = match["end"]
     return dates
+
+
+# -- the sections shown as pages of entries (``resume: awards``) and as fields --------
+# section -> (the key its heading shows, the key its plain paragraph shows)
+ENTRY_SECTIONS = {
+    "awards": ("title", "summary"),
+    "certificates": ("name", "summary"),
+    "languages": ("language", "summary"),
+    "references": ("name", "reference"),
+}
+PROJECT_KINDS = ("project",)
+PORTRAIT_CLASS = "portfolio-portrait"
+_FIELD_KEY = re.compile(r"^[a-z]+(?:[A-Z][a-z]*)*$")
+
+
+def field_word(key: str) -> str:
+    """'releaseDate' -> 'Release date': how a field list names a JSON key."""
+    if key == "url":
+        return "URL"
+    words = re.findall(r"[A-Z]?[a-z]+", key)
+    return " ".join([words[0].capitalize(), *(w.lower() for w in words[1:])]) if words else key
+
+
+def field_key(word: str) -> str:
+    """'Release date' -> 'releaseDate': the JSON key a field list's name stands for."""
+    first, *rest = word.split() or [""]
+    return first.lower() + "".join(w.capitalize() for w in rest)
+
+
+def is_field_key(key: str) -> bool:
+    """A key a field list can carry and give back: plain camelCase words."""
+    return bool(_FIELD_KEY.match(key)) and field_key(field_word(key)) == key

@@ -97,19 +97,21 @@ SPOKEN = {
 }
 ARROWS = {"up": "▲", "down": "▼", "flat": "→", "none": ""}
 QUALITATIVE_NUMBERS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
+    N_("one"),
+    N_("two"),
+    N_("three"),
+    N_("four"),
+    N_("five"),
+    N_("six"),
+    N_("seven"),
+    N_("eight"),
+    N_("nine"),
+    N_("ten"),
+    N_("eleven"),
+    N_("twelve"),
 ]
+#: "six-figures savings" spoken: the number word and this template, both translated.
+FIGURES = N_("{number} figures")
 
 _MINUS = "-−–"
 _SIGN = r"[+\-−–]"
@@ -165,7 +167,10 @@ class Metric:
         """The amount in a language: ``gettext`` translates the words, ``decimal``
         is the decimal separator ('1,34 por cento')."""
         if self.value is None:
-            # The author's own words ("six-figures"), kept as written.
+            word, _dash, rest = self.magnitude.partition("-")
+            if rest == "figures" and word in QUALITATIVE_NUMBERS:
+                return gettext(FIGURES).format(number=gettext(word))
+            # Other words of the author's ("neutral"), kept as written.
             return self.magnitude.replace("-", " ")
         scale = _scale_of(self.magnitude)
         number = plain_digits(abs(self.value) / scale).replace(".", decimal)

@@ -3,6 +3,8 @@
 Lower runs first. The fixed points they are placed around are other packages':
 
 - docutils' ``Substitutions`` transform runs at 220;
+- Sphinx's ``ExtraTranslatableNodes`` (10) and ``Locale`` (20) transforms translate
+  a page by its catalog;
 - Sphinx's ``ReferencesResolver`` post-transform turns pending references into
   links at 10;
 - a handler connected without a priority runs at 500, and sphinxcontrib-bibtex
@@ -10,6 +12,12 @@ Lower runs first. The fixed points they are placed around are other packages':
 """
 
 # -- transforms, while a page is read ------------------------------------------
+#: A literal block marked translatable (10) takes its message verbatim before Locale
+#: (20) would parse it as markup.
+TRANSLATE_LITERALS = 15
+#: A translated card's summary row repeats its translated badges: after Locale (20),
+#: before the badges are recorded (400).
+TRANSLATED_SUMMARIES = 30
 #: Tagged bullets outside cards get their tags (cards tag their own while parsing).
 BULLET_TAGS = 200
 #: Badges find their card and bullet, after substitutions (220) put every badge in place.
@@ -34,6 +42,11 @@ LAST = 900
 #: html-page-context: the JSON-LD of a page's figures comes first in its <head>,
 #: before the tags every other handler (ours and other extensions', at 500) adds.
 HEAD_FIRST = 490
+#: html-page-context: the links between a site's languages, after sphinxext-opengraph
+#: (500) wrote its tags, so og:locale follows them.
+LANGUAGE_LINKS = 600
+#: build-finished: the sitemap's language alternates, once sphinx-sitemap (500) wrote it.
+SITEMAP_ALTERNATES = 600
 #: builder-inited: before sphinxcontrib-bibtex reads the .bib files (500): drop a
 #: file in the wrong encoding, start catching pybtex's errors.
 BEFORE_BIB_READ = 400

@@ -38,7 +38,7 @@ def thesis_schools(resume: dict) -> dict[str, tuple[str, str]]:
 
 
 PAPER_KEYS = {"name", "publisher", "releaseDate", "url", "x-authors", "x-doi", "x-arxiv"}
-PAPER_KEYS |= {"x-shortvenue"}
+PAPER_KEYS |= {"x-shortvenue", "summary"}
 
 
 def bib_entry(path: str, paper: dict, theses: dict, keys: set[str], site: Site) -> str:
@@ -57,6 +57,7 @@ def bib_entry(path: str, paper: dict, theses: dict, keys: set[str], site: Site) 
     fields["date"] = date if len(date) > 4 else ""
     fields.update(link_fields(paper))
     fields["shortvenue"] = bib_text(paper.get("x-shortvenue"))
+    fields["note"] = bib_text(paper.get("summary"))  # shown after the venue
     if None in fields.values():
         why = "cannot be written in BibTeX to read back as given (braces, '--', a link "
         why += "with spaces or braces, a URL that is not http(s))"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..core.jsonresume import CARD_TEXTS
 from ..core.text import is_safe_url, looks_like_html
 from .figures import ROLE_UNSAFE, figures_in, find_from, record_role, splice
+from .sections import field_lines
 from .text import Site, fence_argument, inline, option, text, unique_name
 
 
@@ -30,7 +31,8 @@ class CardWriter:
                 # The text is shown escaped; the warning is for authors who type HTML.
                 self.site.suppress.add("portfolio.html")
         lines = [f"````{{experience-card}} {fence_argument(title)}", "---"]
-        lines.append(f"org: {option(org)}")
+        if org:  # a project may have none
+            lines.append(f"org: {option(org)}")
         lines += [f"{key}: {option(value)}" for key, value in options.items() if text(value)]
         lines += [f"name: {option(name)}", "---", "", *body, "````", ""]
         return "\n".join(lines)
@@ -120,8 +122,6 @@ def work_card(path: str, item: dict, org_key: str, kind: str, cards: CardWriter)
         missing = org_key if not org else "position"
         cards.site.leave_out(path, item, f"has no {missing}; a card needs both")
         return ""
-    for key in sorted(set(item) - WORK_KEYS):
-        cards.site.leave_out(f"{path}.{key}", item[key])
     url = text(item.get("url"))
     if url and not is_safe_url(url):
         cards.site.leave_out(f"{path}.url", url, "not an http(s) URL")
@@ -133,8 +133,39 @@ def work_card(path: str, item: dict, org_key: str, kind: str, cards: CardWriter)
         "url": url,
     }
     body = card_paragraphs(item)
+    body += field_lines(item, sorted(set(item) - WORK_KEYS), path, cards.site)
     body += cards.bullets(f"{path}.highlights", item.get("highlights") or [], item.get("x-metrics"))
     return cards.card(path, title, org, options, body)
+
+
+PROJECT_KEYS = {"name", "entity", "url", "startDate", "endDate", "highlights", "x-metrics"}
+PROJECT_KEYS |= {"x-kind", *CARD_TEXTS}
+PROJECT_FIELDS = ["type", "roles", "keywords"]  # first, in this order; then the rest
+
+
+def project_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
+    """A card per project: entity as its organisation, roles, type and keywords as
+    fields, highlights as bullets with badges."""
+    before, parts = cards.badges, []
+    for index, item in enumerate(resume.get("projects") or []):
+        path, title = f"projects[{index}]", text(item.get("name"))
+        if not title:
+            cards.site.leave_out(path, item, "has no name; a card needs one")
+            continue
+        url = text(item.get("url"))
+        if url and not is_safe_url(url):
+            cards.site.leave_out(f"{path}.url", url, "not an http(s) URL")
+            url = ""
+        options = {"period": period(item), "kind": "project", "url": url}
+        rest = sorted(set(item) - PROJECT_KEYS - set(PROJECT_FIELDS))
+        body = card_paragraphs(item)
+        body += field_lines(item, [*PROJECT_FIELDS, *rest], path, cards.site)
+        records = item.get("x-metrics")
+        body += cards.bullets(f"{path}.highlights", item.get("highlights") or [], records)
+        parts.append(cards.card(path, title, text(item.get("entity")), options, body))
+    if not parts:
+        return "", 0
+    return "\n".join(["# Projects", "", *parts]), cards.badges - before
 
 
 EDUCATION_KEYS = {"institution", "studyType", "area", "url", "startDate", "endDate", "courses"}
@@ -151,8 +182,6 @@ def education_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
         if not org or not title:
             cards.site.leave_out(path, item, "has no institution, or neither studyType nor area")
             continue
-        for key in sorted(set(item) - EDUCATION_KEYS):
-            cards.site.leave_out(f"{path}.{key}", item[key])
         if not text(item.get("studyType")):
             cards.site.notes.append(f"{path}: no studyType; resume.json reads the area as one")
         url = text(item.get("url"))
@@ -160,7 +189,8 @@ def education_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
             cards.site.leave_out(f"{path}.url", url, "not an http(s) URL")
             url = ""
         options = {"period": period(item), "kind": "education", "url": url}
-        body = cards.bullets(f"{path}.courses", item.get("courses") or [], item.get("x-metrics"))
+        body = field_lines(item, sorted(set(item) - EDUCATION_KEYS), path, cards.site)
+        body += cards.bullets(f"{path}.courses", item.get("courses") or [], item.get("x-metrics"))
         parts.append(cards.card(path, title, org, options, body))
     if not parts:
         return "", 0

@@ -24,7 +24,7 @@ def conf_py(basics: dict, name: str, papers: bool, site: Site) -> str:
         'language = "en"',
         "smartquotes = False  # keep every character as the resume writes it",
         f"extensions = {extensions!r}",
-        'myst_enable_extensions = ["attrs_block", "attrs_inline"]',
+        'myst_enable_extensions = ["attrs_block", "attrs_inline", "fieldlist"]',
         'exclude_patterns = ["_build"]',
         'html_theme = "furo"',
         f"portfolio_profiles = {profiles(basics, Site())!r}",

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.jsonresume import CONTACT_KEYS, PROFILE_KEYS
+from ..core.jsonresume import CONTACT_KEYS, PORTRAIT_CLASS, PROFILE_KEYS
 from ..core.text import is_safe_url
-from .text import Site, inline, link_target, text
+from .text import Site, inline, link_target, option, text
 
 LOCATION_KEYS = ("address", "postalCode", "city", "countryCode", "region")
 
 
-def home_page(basics: dict, name: str, pages: list[str], badges: int, site: Site) -> str:
-    lines = [f"# {inline(name)}", ""]
+def home_page(
+    basics: dict, name: str, pages: list[str], badges: int, site: Site, portrait: str = ""
+) -> str:
+    lines = [f"# {inline(name)}", "", *portrait_lines(basics, name, portrait, site)]
     if text(basics.get("label")):
         lines += ["{.portfolio-subtitle}", inline(basics["label"]), ""]
     if text(basics.get("summary")):
@@ -27,18 +29,43 @@ def home_page(basics: dict, name: str, pages: list[str], badges: int, site: Site
     links = profile_line(basics, site)
     if links:
         lines += ["{.portfolio-profiles}", links, ""]
-    for key in sorted(set(basics) - {"name", "label", "summary", "profiles", *CONTACT_KEYS}):
+    shown = {"name", "label", "summary", "profiles", "image", *CONTACT_KEYS}
+    for key in sorted(set(basics) - shown):
         if basics[key] not in ("", None, [], {}):
             site.leave_out(f"basics.{key}", basics[key])
     lines += [
         "{.portfolio-exports}",
-        "Also as data: {portfolio-export}`JSON Resume <resume.json>`.",
+        "Also as data: {portfolio-export}`JSON Resume <resume.json>`,"
+        " {portfolio-export}`RenderCV <rendercv.yaml>`.",
         "",
     ]
     lines += ["```{toctree}", ":hidden:", "", *pages, "```", ""]
     if badges:
         lines += ["## Impact at a glance", "", "```{impact-summary}", "```", ""]
     return "\n".join(lines)
+
+
+def portrait_lines(basics: dict, name: str, portrait: str, site: Site) -> list[str]:
+    """The portrait: an image copied into the site (``portrait``), or a link to a
+    remote one (never fetched); the alt text is the person's name."""
+    image = text(basics.get("image"))
+    if portrait:
+        return [
+            "```{image} " + portrait,
+            "---",
+            f"alt: {option(name)}",
+            f"class: {PORTRAIT_CLASS}",
+            "width: 160px",
+            "---",
+            "```",
+            "",
+        ]
+    if image and is_safe_url(image):
+        link = f"[{inline('Portrait of ' + name)}](<{link_target(image)}>)"
+        return [f"{{.{PORTRAIT_CLASS}}}", link, ""]
+    if image:
+        site.leave_out("basics.image", basics["image"], "neither an http(s) URL nor a file found")
+    return []
 
 
 def contact(basics: dict, site: Site) -> dict[str, Any]:

@@ -18,19 +18,31 @@ and :mod:`scaffold_files` (conf.py, .readthedocs.yaml, requirements.txt).
 
 from __future__ import annotations
 
+from ..core.jsonresume import ENTRY_SECTIONS
 from .bib import papers_bib
-from .cards import CardWriter, education_page, experience_page
+from .cards import CardWriter, education_page, experience_page, project_page
 from .files import READTHEDOCS, REQUIREMENTS, conf_py
 from .home import home_page
+from .languages import add_languages
 from .resume_input import SECTIONS
-from .text import Site, inline, text
+from .sections import entry_page, extra_page, field_lines
+from .text import Site, inline, text, unique_name
 
 FALLBACK_TITLE = "Portfolio"  # a page needs a title; only used when basics.name is absent
 
 
-def scaffold(resume: dict, bib: str | None = None) -> Site:
+def scaffold(
+    resume: dict,
+    bib: str | None = None,
+    portrait: tuple[str, bytes] | None = None,
+    references: bool = False,
+    extras: list[tuple[str, str, list[str]]] = (),
+    languages: list[str] | None = None,
+) -> Site:
     """The new site's files for ``resume``; ``bib`` (a .bib file's text) replaces its
-    publications."""
+    publications; ``portrait`` is basics.image read from a local file (name, bytes);
+    ``references`` are written only when asked for; ``languages`` (the resume's
+    first) adds the translation scaffold."""
     site = Site()
     basics = resume.get("basics") or {}
     name = text(basics.get("name")) or FALLBACK_TITLE
@@ -42,6 +54,11 @@ def scaffold(resume: dict, bib: str | None = None) -> Site:
     if experience:
         site.files["experience.md"] = experience
         pages.append("experience")
+    projects, count = project_page(resume, cards)
+    badges += count
+    if projects:
+        site.files["projects.md"] = projects
+        pages.append("projects")
     education_text, count = education_page(resume, cards)
     badges += count
     if education_text:
@@ -59,10 +76,28 @@ def scaffold(resume: dict, bib: str | None = None) -> Site:
         if page:
             site.files[f"{section}.md"] = page
             pages.append(section)
-    site.files["index.md"] = home_page(basics, name, pages, badges, site)
+    for section in ENTRY_SECTIONS:
+        if section == "references" and not references and resume.get(section):
+            site.leave_out(section, resume[section], "private: pass --with-references to show")
+            continue
+        page = entry_page(resume, section, site)
+        if page:
+            site.files[f"{section}.md"] = page
+            pages.append(section)
+    taken = {name.removesuffix(".md") for name in site.files} | {"index", "search", "genindex"}
+    for key, kind, entries in extras:  # RenderCV sections of text, bullets, numbers
+        page = unique_name(key, taken)
+        site.files[f"{page}.md"] = extra_page(key, kind, entries, site)
+        pages.append(page)
+    if portrait:
+        site.files[portrait[0]] = portrait[1]
+    home = home_page(basics, name, pages, badges, site, portrait[0] if portrait else "")
+    site.files["index.md"] = home
     site.files["conf.py"] = conf_py(basics, name, bool(papers), site)
     site.files[".readthedocs.yaml"] = READTHEDOCS
     site.files["requirements.txt"] = REQUIREMENTS
+    if languages:
+        add_languages(site, languages)
     leave_out_other_sections(resume, site)
     return site
 
@@ -79,16 +114,28 @@ def keyword_page(resume: dict, section: str, title: str, site: Site) -> str:
         if not name or not keywords:
             site.leave_out(path, group, "a group needs a name and keywords")
             continue
-        for key in sorted(set(group) - {"name", "keywords"}):
-            site.leave_out(f"{path}.{key}", group[key])
-        lines += [f"## {inline(name)}", "", *(f"- {inline(k)}" for k in keywords), ""]
+        lines += [f"## {inline(name)}", ""]
+        lines += field_lines(group, sorted(set(group) - {"name", "keywords"}), path, site)
+        lines += [*(f"- {inline(k)}" for k in keywords), ""]
     return "\n".join(lines)
 
 
 def leave_out_other_sections(resume: dict, site: Site) -> None:
     for key in sorted(set(resume) - set(SECTIONS)):
         value = resume[key]
-        if key == "meta" and isinstance(value, dict) and not value.get("x-metrics"):
-            value = {k: v for k, v in value.items() if k != "x-metrics"}  # none to place
-        if value not in ("", None, [], {}):
+        if key == "meta" and isinstance(value, dict) and value.get("x-metrics"):
+            site.leave_out("meta.x-metrics", value["x-metrics"], "figures outside any card")
+            value = {k: v for k, v in value.items() if k != "x-metrics"}
+        if key in FILE_METADATA:
+            # About the input file, not the person: the site's resume.json has its own.
+            if value not in ("", None, [], {}) and not (key == "meta" and only_metrics(value)):
+                site.notes.append(f"{key}: about the input file; the site writes its own")
+        elif value not in ("", None, [], {}):
             site.leave_out(key, value)
+
+
+FILE_METADATA = ("$schema", "meta")
+
+
+def only_metrics(meta: object) -> bool:
+    return isinstance(meta, dict) and set(meta) <= {"x-metrics"} and not meta.get("x-metrics")

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
+
+from ..core.text import is_safe_url
 
 # MyST inline syntax characters; a backslash makes each one literal (CommonMark).
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&{}!|$~%^])")
@@ -22,7 +25,7 @@ _BLOCK_START = re.compile(r"^(\d+)([.)])|^([#+\-=:>%.])")
 class Site:
     """What ``sphinx-portfolio new`` writes, and what it could not place."""
 
-    files: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str | bytes] = field(default_factory=dict)  # bytes: the portrait
     left_out: dict[str, Any] = field(default_factory=dict)  # field path -> value
     notes: list[str] = field(default_factory=list)  # one line per thing to know
     suppress: set[str] = field(default_factory=set)
@@ -37,12 +40,52 @@ def text(value: Any) -> str:
     return " ".join(str(value or "").split())
 
 
+# Set while writing from a RenderCV file, whose strings are Markdown: **bold**,
+# *italic* and [links](https://…) then become the same MyST; all else stays text.
+MARKDOWN: ContextVar[bool] = ContextVar("MARKDOWN", default=False)
+_MARKDOWN_SPAN = re.compile(
+    r"\*\*\*(?P<both>[^*]+)\*\*\*|\*\*(?P<bold>[^*]+)\*\*|\*(?P<em>[^*\s][^*]*)\*"
+    r"|\[(?P<link>[^\]]+)\]\((?P<url>[^)\s]+)\)"
+)
+
+
 def inline(value: str, fragment: bool = False) -> str:
     """MyST inline text that reads back as exactly ``value`` (whitespace folded); a
     ``fragment`` of a line keeps its spaces at either end."""
     folded = re.sub(r"\s+", " ", value) if fragment else text(value)
+    if MARKDOWN.get():
+        return markdown(folded)
     escaped = _INLINE_SPECIAL.sub(r"\\\1", folded)
+    if escaped.endswith("#"):  # in a heading, "## C #" would lose its closing "#"
+        escaped = escaped[:-1] + "\\#"
     return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped, count=1)
+
+
+def markdown(value: str) -> str:
+    """RenderCV's Markdown as MyST: its emphasis and http(s) links kept, the rest text."""
+    token = MARKDOWN.set(False)
+    try:
+        out, cursor = [], 0
+        for match in _MARKDOWN_SPAN.finditer(value):
+            out.append(inline(value[cursor : match.start()], True))
+            if match["link"] and is_safe_url(match["url"]):
+                out.append(f"[{inline(match['link'], True)}](<{link_target(match['url'])}>)")
+            elif match["link"]:
+                out.append(inline(match[0], True))
+            else:
+                inner = match["both"] or match["bold"] or match["em"]
+                mark = "***" if match["both"] else "**" if match["bold"] else "*"
+                out.append(f"{mark}{inline(inner, True)}{mark}")
+            cursor = match.end()
+        out.append(inline(value[cursor:], True))
+        return "".join(out)
+    finally:
+        MARKDOWN.reset(token)
+
+
+def plain_markdown(value: str) -> str:
+    """The words a reader sees of RenderCV's Markdown: '[X](u)' is 'X', '**b**' is 'b'."""
+    return text(_MARKDOWN_SPAN.sub(lambda m: next(g for g in m.groups() if g), value))
 
 
 def option(value: str) -> str:

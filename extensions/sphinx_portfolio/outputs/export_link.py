@@ -16,12 +16,12 @@ from sphinx.util.osutil import relative_uri
 
 from ..core.base import ignore, warn
 from ..core.head import add_to_head
-from ..core.jsonresume import RESUME
+from ..core.jsonresume import RENDERCV, RESUME
 from ..core.text import split_explicit
 
 #: The files an HTML build writes beside its pages, by media type: what the role
 #: can link to and what the home page announces.
-EXPORTS = {RESUME: "application/json"}
+EXPORTS = {RESUME: "application/json", RENDERCV: "application/yaml"}
 
 
 class export_link(nodes.Inline, nodes.TextElement):

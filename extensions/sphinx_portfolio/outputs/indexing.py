@@ -7,7 +7,7 @@ there for the eye only, such as an eyebrow above a page title ("02 · chronology
 a card's row of repeated figures or a BibTeX block, would become content (or
 a section of its own) and crowd out the words a reader searches for.
 
-Such elements carry :data:`~sphinx_portfolio.shared.UNINDEXED`; the nodes of
+Such elements carry :data:`~sphinx_portfolio.core.text.UNINDEXED`; the nodes of
 this package add it in their own visitors, and this module adds it to the
 site's eyebrow paragraphs, which are ordinary paragraphs with a class.
 """

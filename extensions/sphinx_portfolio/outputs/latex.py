@@ -8,12 +8,12 @@
   paragraph (class ``portfolio-label`` or ``portfolio-subtitle``) and the
   configured profiles into one header, which replaces Sphinx's title page; a
   card's title, organisation and period become one line; publications become one
-  short entry each (:mod:`cv_papers`).
-* What the CV leaves out (web-only parts, excluded pages) is :mod:`cv`'s choice,
-  made just before.
+  short entry each (``papers/cv.py``, set up with the publications).
+* What the CV leaves out (web-only parts, excluded pages) is ``outputs/cv.py``'s
+  choice, made just before.
 
 The card and badge nodes keep all their visitors, LaTeX included, in
-:mod:`experience` and :mod:`badges`; they use the environments and macros of
+``cards/experience.py`` and ``cards/badges.py``; they use the environments and macros of
 this module's style file.
 """
 

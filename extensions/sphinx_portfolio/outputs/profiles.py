@@ -3,7 +3,7 @@
 Owns the config values ``portfolio_profiles`` and ``portfolio_contact``: each bad
 entry or URL is named (with conf.py's location) and left out at ``config-inited``,
 so every reader after that sees clean values. Two exports read them: ``resume.json``
-(:mod:`exports`) and the PDF CV's header (:mod:`latex`).
+(``outputs/resume.py``) and the PDF CV's header (``outputs/latex.py``).
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ from ..core.jsonresume import (
     LABEL_CLASSES,
     PAGE_KEY,
     PAGE_SECTIONS,
+    PROJECT_KINDS,
     RESUME,
     SUMMARY_CLASS,
     VOLUNTEER_KINDS,
@@ -43,6 +44,8 @@ from ..core.jsonresume import (
 from ..core.text import ISO_DATE, THESES, is_safe_url
 from .export_link import setup_export_link, writes_exports
 from .profiles import read_contact, read_profiles, setup_profiles
+from .rendercv import write_rendercv
+from .resume_sections import card_fields, card_markdown, entry_sections, field_values, portrait
 
 # -- reading the site back ----------------------------------------------------------
 
@@ -92,6 +95,9 @@ def read_basics(app: Sphinx) -> dict[str, Any]:
     basics: dict[str, Any] = {}
     if section is not None:
         basics["name"] = plain(section[0])
+    image = portrait(doctree, getattr(app.builder, "images", {}))
+    if image:
+        basics["image"] = image
     label = classed_text(doctree, LABEL_CLASSES)
     if label:
         basics["label"] = label
@@ -141,6 +147,19 @@ def common_fields(card: CardEntry) -> dict[str, Any]:
     return fields
 
 
+def project_item(card: CardEntry, metrics: list[dict]) -> dict[str, Any]:
+    """A project card: its title the name, its organisation the entity."""
+    item: dict[str, Any] = {"name": card.title}
+    if card.org:
+        item["entity"] = card.org
+    item.update(common_fields(card))
+    item.update(dict(card.texts))
+    item["highlights"] = list(card.highlights)
+    if metrics:
+        item["x-metrics"] = metrics
+    return item
+
+
 def education_item(card: CardEntry, metrics: list[dict]) -> dict[str, Any]:
     """'Ph.D. in Computer Science' reads as study type 'Ph.D.', area 'Computer Science'."""
     study, _, area = card.title.partition(" in ")
@@ -181,10 +200,18 @@ def publication_item(paper: dict[str, Any]) -> dict[str, Any]:
     url = paper_url(paper)
     if url:
         item["url"] = url
+    if paper.get("note"):
+        item["summary"] = paper["note"]
     item["x-authors"] = list(paper.get("authors") or [])
-    for key in ("doi", "arxiv", "shortvenue"):
+    if paper.get("abstract"):
+        item["summary"] = paper["abstract"]  # JSON Resume's own field
+    for key in ("doi", "arxiv", "shortvenue", "award"):
         if paper.get(key):
             item[f"x-{key}"] = paper[key]
+    if paper.get("selected"):
+        item["x-selected"] = True
+    if paper.get("links"):
+        item["x-links"] = dict(paper["links"])  # al-folio's: {"code": URL, ...}
     return item
 
 
@@ -204,13 +231,16 @@ def read_papers(env: Any) -> list[dict[str, Any]]:
     """
     if not has_papers(env):
         return []
+    from ..core.bibtex import plain as bib_plain  # pybtex, as the records
     from ..papers import bib_entries, paper_records  # pybtex: only with papers
 
     entries = [entry for _path, entry in bib_entries(env)]
     records = paper_records(entries)
-    dates = {entry.key: entry.fields.get("date", "").strip() for entry in entries}
-    for record in records:  # biblatex's ISO date, when the .bib gives one
-        record["date"] = dates.get(record["key"], "")
+    by_key = {entry.key: entry for entry in entries}
+    for record in records:  # biblatex's ISO date, when the .bib gives one; the note
+        fields = by_key[record["key"]].fields
+        record["date"] = fields.get("date", "").strip()
+        record["note"] = bib_plain(fields["note"]) if fields.get("note") else ""
     return records
 
 
@@ -230,7 +260,9 @@ def page_groups(doctree: nodes.document) -> list[dict[str, Any]]:
         elif not isinstance(node.parent, nodes.list_item):
             section = node.parent if isinstance(node.parent, nodes.section) else None
             name = plain(section[0]) if section is not None else ""
-            groups.append({"name": name, "keywords": [words(item) for item in node.children]})
+            group = {"name": name, "keywords": [words(item) for item in node.children]}
+            group.update(field_values(section) if section is not None else {})
+            groups.append(group)
     return groups
 
 
@@ -243,33 +275,49 @@ def read_page_sections(env: Any, order: dict[str, int]) -> dict[str, list[dict[s
     return found
 
 
-def build_resume(app: Sphinx) -> dict[str, Any]:
+def build_resume(app: Sphinx, markup: dict[int, dict] | None = None) -> dict[str, Any]:
     """The whole JSON Resume document, in the schema's order of sections."""
     env = app.env
     domain: PortfolioDomain = env.get_domain("portfolio")
     order = documents_in_reading_order(env)
     metrics = card_metrics(domain, order)
     resume: dict[str, Any] = {"basics": read_basics(app)}
-    work, volunteer, education = [], [], []
+    work, volunteer, education, projects = [], [], [], []
+    doctrees: dict[str, nodes.document] = {}
     for card in domain.selected_cards(order):
         # A tailored build (sphinx-build -t TAG) keeps only the selected bullets.
         card = card._replace(highlights=tuple(domain.selected_highlights(card)))
         card_figures = metrics.get(card.name, [])
         if card.kind in EDUCATION_KINDS:
-            education.append(education_item(card, card_figures))
+            item = education_item(card, card_figures)
+            education.append(item)
+        elif card.kind in PROJECT_KINDS:
+            item = project_item(card, card_figures)
+            projects.append(item)
         elif card.kind in VOLUNTEER_KINDS:
             item = work_item(card, card_figures, dict(card.texts))
             item["organization"] = item.pop("name")
             volunteer.append(item)
         else:
-            work.append(work_item(card, card_figures, dict(card.texts)))
+            item = work_item(card, card_figures, dict(card.texts))
+            work.append(item)
+        item.update(card_fields(env, card.docname, card.anchor, doctrees))
+        if markup is not None:  # the same texts with their emphasis and links
+            markup[id(item)] = card_markdown(env, card.docname, card.anchor, doctrees)
     papers = read_papers(env)
     add_theses(education, papers)
     sections = read_page_sections(env, order)
     resume.update(work=work, volunteer=volunteer, education=education)
     resume["publications"] = [publication_item(paper) for paper in papers]
     resume["skills"] = sections["skills"]
+    entries = entry_sections(env, order)
+    for name in ("awards", "certificates", "languages"):
+        if entries[name]:
+            resume[name] = entries[name]
     resume["interests"] = sections["interests"]
+    for name, found in (("references", entries["references"]), ("projects", projects)):
+        if found:
+            resume[name] = found
     resume["meta"] = {"x-metrics": metrics.get("", [])}  # badges outside any card
     return resume
 
@@ -277,10 +325,13 @@ def build_resume(app: Sphinx) -> dict[str, Any]:
 def write_resume(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not writes_exports(app.builder):
         return
-    text = json.dumps(build_resume(app), indent=2, ensure_ascii=False) + "\n"
+    markup: dict[int, dict] = {}  # id of a card's item -> its texts as Markdown
+    resume = build_resume(app, markup)
+    text = json.dumps(resume, indent=2, ensure_ascii=False) + "\n"
     path = Path(app.outdir) / RESUME
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+    write_rendercv(app.outdir, resume, markup, app.env, documents_in_reading_order(app.env))
 
 
 def setup_exports(app: Sphinx) -> None:

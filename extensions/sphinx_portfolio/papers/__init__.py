@@ -7,7 +7,10 @@ sphinxcontrib-bibtex, the ``publications`` extra, are imported only then):
 and ``cache`` (the site's style and its formatted entries), ``nodes`` (with every
 writer's visitors), ``listing`` (``publications``, ``orcid``), ``pages`` (a page
 per paper), ``cv`` (the PDF CV's compact list), ``errors`` (BibTeX errors as
-located warnings). They import ``core/`` only.
+located warnings), ``exporters`` (what al-folio, Scholar, DBLP, Zotero keep:
+owner names, ``selected``, link URLs, keywords), ``files`` (al-folio's links,
+files and extras as nodes), ``filters`` (a list's year, type and keyword
+filters). They import ``core/`` only.
 
 Other folders read papers through the names exported here. They are imported
 when first used, not with the folder: pybtex loads ``papers.style`` through its

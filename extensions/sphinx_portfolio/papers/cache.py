@@ -31,12 +31,23 @@ from ..core.order import AFTER_BIB_READ
 from ..core.text import THESES
 from ..core.version import package_stamp
 from ..core.words import _
+from .exporters import owner_pattern
 from .fields import compile_owner_patterns
 from .style import STYLE_NAME, PortfolioStyle
 
 CACHE_FILE = "portfolio-bibstyle.pickle"
+#: The owner's name patterns this build highlights; a page with a list depends on it.
+OWNER_FILE = "portfolio-owner.txt"
 #: The words a citation adds, in the build's language (part of each fingerprint).
-CITATION_WORDS = ("In", "volume", "pages", "page", *(thesis.venue for thesis in THESES.values()))
+CITATION_WORDS = (
+    "In",
+    "volume",
+    "pages",
+    "page",
+    "Technical report",
+    "chapter",
+    *(thesis.venue for thesis in THESES.values()),
+)
 
 
 class FormattedCache:
@@ -139,9 +150,13 @@ def register_site_style() -> None:
 
 
 def owner_patterns(config: Any) -> list[re.Pattern]:
-    """``portfolio_owner`` compiled; a bad pattern is named and left out."""
+    """``portfolio_owner`` compiled; a bad pattern is named and left out. Without
+    it, the name in ``portfolio_person`` in any order or initial ("Qiu, C.")."""
     patterns = []
     owners = config.portfolio_owner
+    if not owners:
+        name = str((getattr(config, "portfolio_person", None) or {}).get("name") or "")
+        owners = [pattern for pattern in [owner_pattern(name)] if pattern]
     for pattern in [owners] if isinstance(owners, str) else owners or []:
         try:
             patterns.extend(compile_owner_patterns(pattern))
@@ -155,6 +170,22 @@ def configure_site_style(app: Sphinx) -> None:
     SiteStyle.owner_patterns = tuple(owner_patterns(app.config))
     SiteStyle.max_authors = app.config.portfolio_max_authors
     SiteStyle.cache.open(Path(app.doctreedir) / CACHE_FILE)
+    note_owner(Path(app.doctreedir), SiteStyle.owner_patterns)
+
+
+def note_owner(doctreedir: Path, patterns: tuple[re.Pattern, ...]) -> None:
+    """Rewrite :data:`OWNER_FILE` when the owner's patterns change. Without
+    ``portfolio_owner`` they come from ``portfolio_person``, which rebuilds only
+    HTML; the lists note this file as a dependency, so they are read again."""
+    text = "\n".join(pattern.pattern for pattern in patterns) + "\n"
+    path = doctreedir / OWNER_FILE
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass  # not written yet
+    doctreedir.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def save_formatted(app: Sphinx, exception: Exception | None) -> None:

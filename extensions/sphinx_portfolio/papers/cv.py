@@ -18,9 +18,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..core.base import add_node_only_for
 from ..core.config import cv_settings
 from ..core.order import CV_PAPERS
+from ..core.words import _
+from . import exporters
 from . import fields as bibfields
 from . import style as bibstyle
 from .cache import load_style
+from .files import selected_mark
 from .nodes import paper_item, render
 from .records import anchor_of, bib_entries
 
@@ -52,7 +55,9 @@ def compact_papers(document: nodes.document, env: Any, config: Any) -> None:
         entry = entries.get(item["ids"][0])
         if entry is not None:
             item.children = []
-            item += cv_paper("", nodes.paragraph("", "", *paper_line(style, entry)))
+            item += cv_paper(
+                "", nodes.paragraph("", "", *paper_line(style, entry, mark=not item.get("excerpt")))
+            )
     for section in list(document.findall(nodes.section)):
         body = section.children[1:]
         if body and all(isinstance(child, paper_item) for child in body):
@@ -62,7 +67,7 @@ def compact_papers(document: nodes.document, env: Any, config: Any) -> None:
             section.replace_self(body)
 
 
-def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
+def paper_line(style: Any, entry: Any, mark: bool = True) -> list[nodes.Node]:
     """Title in bold, authors shortened as on the web, venue and year, DOI or arXiv id.
 
     The title links to the paper (DOI, arXiv or URL); a DOI or an arXiv id is also
@@ -85,6 +90,14 @@ def paper_line(style: Any, entry: Any) -> list[nodes.Node]:
     if printed is not None:
         shown = f"{printed.label} {printed.text}"
         line += [nodes.Text(". "), nodes.reference(shown, shown, refuri=printed.url)]
+    # al-folio's links with a web address (a file of the site has none in a PDF)
+    for index, (_field, word, url) in enumerate(exporters.web_links(entry)):
+        line += [
+            nodes.Text(". " if index == 0 else " · "),
+            nodes.reference("", _(word), refuri=url),
+        ]
+    if mark and exporters.is_selected(entry):  # not in a list of selected papers
+        line[:0] = [selected_mark("", _("Selected")), nodes.Text(" ")]
     return line
 
 

@@ -13,17 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from pybtex.database import Entry, Person
 
 from ..core.bibtex import plain
-from ..core.text import THESES, is_safe_url
+from ..core.text import N_, THESES, is_safe_url
 from ..core.words import _
 
 # Crossref's advice: a DOI is "10." + registrant code + "/" + suffix.
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
-DOI_PREFIX_RE = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)", re.IGNORECASE)
 # New-style (2007+) and old-style arXiv identifiers.
 ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z][a-z.-]*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 
@@ -49,8 +48,38 @@ MONTHS = {
     for name in names
 }
 
+#: al-folio's link fields, in the order its pages show them, with the word a
+#: reader sees (``arxiv`` is read as an arXiv id by :func:`papers.fields.arxiv_id`).
+LINK_FIELDS: tuple[tuple[str, str], ...] = (
+    ("html", N_("HTML")),
+    ("pdf", N_("PDF")),
+    ("supp", N_("Supplement")),
+    ("code", N_("Code")),
+    ("slides", N_("Slides")),
+    ("poster", N_("Poster")),
+    ("video", N_("Video")),
+    ("website", N_("Website")),
+    ("blog", N_("Blog")),
+)
+
+#: Fields that steer a site (al-folio's, and Zotero's local ``file`` path):
+#: shown as what they mean, left out of the copyable BibTeX.
+SITE_FIELDS = frozenset(
+    {"abbr", "selected", "bibtex_show", "preview", "award", "award_name", "abstract", "file"}
+    | {name for name, _ in LINK_FIELDS}
+)
+
+#: Marks authors put on names: equal contribution, corresponding author, ...
+MARKS = "*\u2217\u2020\u2021#"
+_MARK_RUN = re.compile(rf"(?<!\S)[{re.escape(MARKS)}]+|[{re.escape(MARKS)}]+(?!\S)")
+_MARK_CHARS = re.compile(rf"[{re.escape(MARKS)}]")
+
+_PLACEHOLDER_PAGES = re.compile(
+    r"^(?:([01])\s*[-\u2013\u2014]+\s*\1|[-\u2013\u2014?]*|n/?a)$", re.IGNORECASE
+)
+
 # Fields the extension reads itself; they are left out of the copyable BibTeX.
-PRIVATE_FIELDS = frozenset({"shortvenue"})
+PRIVATE_FIELDS = frozenset({"shortvenue"}) | SITE_FIELDS
 
 # Well-known venues, matched against the venue text of an entry. A site adds or
 # overrides rows with the ``portfolio_venue_badges`` config value.
@@ -67,10 +96,38 @@ DEFAULT_VENUE_BADGES: dict[str, str] = {
 # -- pure helpers ---------------------------------------------------------------
 
 
+def strip_marks(name: str) -> str:
+    """A name without the marks its author put on it ("*Ada Lovelace†")."""
+    return " ".join(_MARK_RUN.sub("", name).split())
+
+
+def marks_of(name: str) -> str:
+    """The marks on a name, in order, each once ("*†")."""
+    return "".join(dict.fromkeys(_MARK_CHARS.findall(name)))
+
+
+def pages(entry: Entry) -> str:
+    """The ``pages`` field, empty when it is a publisher's placeholder ("1-1")."""
+    value = entry.fields.get("pages", "").strip()
+    return "" if _PLACEHOLDER_PAGES.match(value) else value
+
+
+def page_range(entry: Entry) -> tuple[str, str]:
+    """(first, last) page; either may be empty; en dashes read as hyphens."""
+    first, _, last = re.sub(r"[\u2013\u2014]", "-", pages(entry)).partition("-")
+    return first.strip(), last.strip("-").strip()
+
+
+def bare_doi(raw: str) -> str:
+    """A DOI as written by exporters, without a resolver and percent escapes."""
+    value = raw.strip()
+    value = re.sub(r"^(?:doi:\s*|https?://(?:www\.)?(?:dx\.)?doi\.org/)", "", value, flags=re.I)
+    return unquote(value) if "%" in value else value
+
+
 def doi_of(entry: Entry) -> str | None:
     """The entry's DOI without resolver prefix, or None when absent."""
-    raw = entry.fields.get("doi", "").strip()
-    return DOI_PREFIX_RE.sub("", raw) or None
+    return bare_doi(entry.fields.get("doi", "")) or None
 
 
 def doi_url(doi: str | None) -> str | None:
@@ -82,7 +139,8 @@ def doi_url(doi: str | None) -> str | None:
 
 def arxiv_id(entry: Entry) -> str | None:
     """The arXiv identifier of an entry (``eprint`` with an arXiv prefix)."""
-    eprint = entry.fields.get("eprint", "").strip()
+    # al-folio keeps the id in an ``arxiv`` field of its own.
+    eprint = (entry.fields.get("eprint") or entry.fields.get("arxiv") or "").strip()
     archive = (
         entry.fields.get("archiveprefix") or entry.fields.get("eprinttype") or "arxiv"
     ).lower()
@@ -135,17 +193,22 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=key)
 
 
+def person_parts(person: Person) -> list[str]:
+    return [*person.first_names, *person.middle_names, *person.prelast_names, *person.last_names]
+
+
+def person_marks(person: Person) -> str:
+    """The marks on a person's name ("*", "†"), each once."""
+    return marks_of(plain(" ".join([*person_parts(person), *person.lineage_names])))
+
+
 def person_name(person: Person) -> str:
-    """A person's full name as printed: "First Middle von Last, Jr"."""
-    parts = [
-        *person.first_names,
-        *person.middle_names,
-        *person.prelast_names,
-        *person.last_names,
-    ]
-    name = plain(" ".join(parts))
+    """A person's full name as printed: "First Middle von Last, Jr", without the
+    marks an author put on it (``*``, ``†``: :func:`marks_of`)."""
+    parts = person_parts(person)
+    name = strip_marks(plain(" ".join(parts)))
     if person.lineage_names:
-        name += ", " + plain(" ".join(person.lineage_names))
+        name += ", " + strip_marks(plain(" ".join(person.lineage_names)))
     return name
 
 
@@ -202,9 +265,11 @@ def where_published(entry: Entry, short: bool = False) -> str:
 def venue_badge(entry: Entry, extra: dict[str, str] | None = None) -> str | None:
     """A short venue label (e.g. "ICML") derived from the entry's venue text.
 
-    Site rows (*extra*) are tried before the defaults; a thesis is labelled by
-    its type.
+    The entry's own ``abbr`` (al-folio's badge) comes first; then site rows
+    (*extra*) before the defaults; a thesis is labelled by its type.
     """
+    if entry.fields.get("abbr", "").strip():
+        return plain(entry.fields["abbr"])
     text = venue_text(entry)
     for pattern, badge in {**(extra or {}), **DEFAULT_VENUE_BADGES}.items():
         if re.search(pattern, text):
@@ -244,7 +309,7 @@ def paper_links(doi: str | None, arxiv: str | None, url: str | None) -> list[Lin
     if arxiv_url(arxiv):
         links.append(Link("arXiv", arxiv, arxiv_url(arxiv)))
     web = web_url(url)
-    if web:
+    if web and web != doi_url(doi):  # DBLP and ACM repeat the DOI as the url
         # Shown without scheme: readable, and still the whole address in print.
         shown = web.split("://", 1)[1].removeprefix("www.").rstrip("/")
         links.append(Link("PDF" if web.lower().endswith(".pdf") else "URL", shown, web))

@@ -23,8 +23,12 @@ from ..core import compat
 from ..core.base import warn
 from ..core.config import orcid
 from ..core.directive import LenientOptions, PortfolioDirective
+from ..core.translation import keep_as_written
 from ..core.words import _
+from . import exporters as bibtools
 from . import fields as bibfields
+from . import files as paper_files
+from . import filters as paper_filters
 from . import style as bibstyle
 from .cache import load_style
 from .nodes import bibtex_block, entry_body, paper_item, title_line
@@ -98,7 +102,10 @@ class PublicationsDirective(PortfolioDirective):
 
     Options: ``:style:`` (a pybtex style derived from ``portfolio``),
     ``:types:`` (entry types to list, e.g. ``article inproceedings``),
-    ``:max-authors:`` (longer author lists collapse; 0 shows all).
+    ``:max-authors:`` (longer author lists collapse; 0 shows all),
+    ``:selected:`` (only the papers marked ``selected``), ``:legend:`` (what
+    the authors' marks mean, printed under the list), ``:filters:`` (readers
+    narrow the list by year, type and keyword: :mod:`papers.filters`).
     """
 
     unknown_option_subtype = "bib"
@@ -109,6 +116,9 @@ class PublicationsDirective(PortfolioDirective):
             "style": directives.unchanged_required,
             "types": directives.unchanged,
             "max-authors": directives.nonnegative_int,
+            "selected": directives.flag,
+            "legend": directives.unchanged_required,
+            "filters": directives.flag,
         }
     )
 
@@ -122,23 +132,42 @@ class PublicationsDirective(PortfolioDirective):
         note_bib_dependencies(self.env)
         paths = {entry.key: path for path, entry in bib_entries(self.env)}
         entries = [e for _, e in bib_entries(self.env) if not types or e.type.lower() in types]
+        excerpt = "selected" in options
+        if excerpt:
+            entries = [entry for entry in entries if bibtools.is_selected(entry)]
         lines = {path: entry_lines(path) for path in set(paths.values())}
         list_id = unique_id(self.state.document, "publications")
         result: list[nodes.Node] = [nodes.target("", "", ids=[list_id])]
         self.state.document.ids[list_id] = result[0]
         shown = []
+        filters = "filters" in options
+        if filters:
+            result.append(paper_filters.filters_node(entries))
         for year, group in group_by_year(style.sort(entries)):
             section = self.year_section(year)
             for entry in group:
                 path = paths[entry.key]
-                check_entry(entry, f"{path}:{lines[path].get(entry.key, 1)}")
-                item = self.entry_node(style, entry)
+                location = f"{path}:{lines[path].get(entry.key, 1)}"
+                if excerpt:  # the full list says what is wrong, once
+                    location = None
+                else:
+                    check_entry(entry, location)
+                item = self.entry_node(style, entry, location, excerpt)
+                if filters:
+                    item["data"] = paper_filters.item_data(entry)
                 section += item
                 anchor, search_anchor = item["ids"]
                 shown.append((path, entry, anchor))
-                note_paper_object(self.env, entry, self.env.docname, search_anchor, self.lineno)
+                if not excerpt:
+                    note_paper_object(self.env, entry, self.env.docname, search_anchor, self.lineno)
             result.append(section)
-        register_citations(self.env, list_id, self.lineno, style_name, shown)
+        if not excerpt:  # citations and "Listed on" go to the full list
+            register_citations(self.env, list_id, self.lineno, style_name, shown)
+        for node in result:
+            keep_as_written(node)  # titles, names, venues, DOIs: facts, not messages
+        if options.get("legend"):
+            legend = options["legend"]
+            result.append(nodes.paragraph(legend, legend, classes=["portfolio-marks-legend"]))
         return result
 
     def year_section(self, year: int | None) -> nodes.section:
@@ -148,7 +177,7 @@ class PublicationsDirective(PortfolioDirective):
         self.state.document.ids[section_id] = section
         return section
 
-    def entry_node(self, style, entry: Entry) -> paper_item:
+    def entry_node(self, style, entry: Entry, location: str | None, excerpt: bool) -> paper_item:
         anchor = unique_id(self.state.document, anchor_of(entry.key))
         # The search page rebuilds an anchor equal to the object's name from the
         # displayed title, which no page has; so search results get their own id.
@@ -161,15 +190,26 @@ class PublicationsDirective(PortfolioDirective):
             docname=self.env.docname,
             support_smartquotes=False,
         )
-        item["names"].append(f"paper-{anchor}")
-        self.state.document.note_explicit_target(item, item)  # label -> the key's id
+        if excerpt:
+            item["excerpt"] = True  # a list of selected papers: no "Selected" mark
+        if not excerpt:  # the paper's label names its place in the full list
+            item["names"].append(f"paper-{anchor}")
+            self.state.document.note_explicit_target(item, item)
         item["ids"].append(search_anchor)
         self.state.document.ids[search_anchor] = item
         badges = self.config.portfolio_venue_badges
-        item += title_line(
-            style, entry, badges, paper_docname(self.config, entry.key), self.env.docname
-        )
-        item.extend(entry_body(style, entry, badges))
+        page = paper_docname(self.config, entry.key)
+        line = title_line(style, entry, badges, page, self.env.docname)
+        if not excerpt:  # in a list of selected papers the mark says nothing
+            paper_files.mark_selected(line, entry)
+        item += line
+        item.extend(paper_files.preview(self.env, entry, location))
+        body = entry_body(style, entry, badges)
+        body.extend(paper_files.award(entry))
+        paper_files.add_links(body, paper_files.entry_file_links(self.env, entry, location))
+        item.extend(body)
+        if page is None:  # no page of its own: the abstract opens here
+            item.extend(paper_files.abstract_disclosure(entry))
         item += bibtex_block(entry)
         return item
 

@@ -81,7 +81,8 @@ def visit_disclosure_plain(self, node: disclosure) -> None:
 
 
 def visit_item_html(self, node: paper_item) -> None:
-    self.body.append(self.starttag(node, "div"))
+    # data-year, data-type, data-keywords for a list with filters (papers/filters.py)
+    self.body.append(self.starttag(node, "div", **node.get("data", {})))
 
 
 def depart_item_html(self, node: paper_item) -> None:

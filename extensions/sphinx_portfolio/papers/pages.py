@@ -23,8 +23,10 @@ from ..core.bibtex import plain
 from ..core.directive import LenientOptions, PortfolioDirective
 from ..core.order import BEFORE_REFERENCES
 from ..core.text import UNINDEXED
+from ..core.translation import keep_as_written
 from ..core.words import _
 from . import fields as bibfields
+from . import files as paper_files
 from . import style as bibstyle
 from .cache import load_style
 from .nodes import entry_body, render, venue_badge
@@ -70,13 +72,21 @@ class PaperDirective(PortfolioDirective):
         self.env.metadata[self.env.docname]["og:description"] = description
         section += nodes.meta("", name="description", content=description)
         badge = bibfields.venue_badge(entry, badges)
-        if badge:
-            section += nodes.paragraph("", "", venue_badge("", badge))
-        section.extend(entry_body(style, entry, badges))
+        labels = nodes.paragraph("", "", *([venue_badge("", badge)] if badge else []))
+        paper_files.mark_selected(labels, entry)
+        if labels.children:
+            section += labels
+        section.extend(paper_files.preview(self.env, entry, None))
+        body = entry_body(style, entry, badges)
+        body.extend(paper_files.award(entry))
+        paper_files.add_links(body, paper_files.entry_file_links(self.env, entry, None))
+        section.extend(body)
+        section.extend(paper_files.abstract(entry))
         source = bibfields.bibtex_source(entry)
         section += nodes.rubric(_("BibTeX"), _("BibTeX"), classes=list(UNINDEXED))
         section += nodes.literal_block(source, source, language="bibtex", classes=list(UNINDEXED))
         section += paper_backlink("", label=f"paper-{anchor}", docname=self.env.docname)
+        keep_as_written(section)  # the entry's fields: facts, not messages
         return [section]
 
 
@@ -116,11 +126,11 @@ def highwire(entry: Entry) -> list[tuple[str, str]]:
     for tag, field in (("citation_volume", "volume"), ("citation_issue", "number")):
         if fields.get(field):
             tags.append((tag, plain(fields[field])))
-    first, _, last = fields.get("pages", "").partition("-")
-    if first.strip():
-        tags.append(("citation_firstpage", first.strip()))
-    if last.strip("-").strip():
-        tags.append(("citation_lastpage", last.strip("-").strip()))
+    first, last = bibfields.page_range(entry)  # no placeholder, en dashes read
+    if first:
+        tags.append(("citation_firstpage", first))
+    if last:
+        tags.append(("citation_lastpage", last))
     if record["publisher"]:
         tags.append(("citation_publisher", record["publisher"]))
     if record["doi"]:

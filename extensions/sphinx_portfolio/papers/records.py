@@ -2,10 +2,11 @@
 
 The .bib files are the ones configured for sphinxcontrib-bibtex
 (``bibtex_bibfiles``); this module reads the parsed data from its ``cite``
-domain (through :mod:`compat`). Everything else that needs a site's papers asks
-here: the list and the pages (:mod:`paper_list`, :mod:`paper_pages`), the
-exporters (``resume.json``), the JSON-LD of :mod:`seo` and the CV. A paper's links are built by
-:func:`bibfields.paper_links`; :func:`record_links` gives them for a record.
+domain (through ``core/compat.py``). Everything else that needs a site's papers
+asks here: the list and the pages (``listing``, ``pages``), the CV's list, and
+through ``papers/__init__``'s names ``resume.json`` and the JSON-LD of
+``outputs/seo.py``. A paper's links are built by :func:`fields.paper_links`;
+:func:`record_links` gives them for a record.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pybtex.database import BibliographyData, Entry
 from ..core import compat
 from ..core.base import warn
 from ..core.bibtex import missing_fields, plain
+from . import exporters
 from . import fields as bibfields
 from .fields import Link
 
@@ -44,6 +46,8 @@ def note_bib_dependencies(env) -> None:
     """Re-read the page when a .bib file changes (a new entry shows up)."""
     for path in compat.bibtex_files(env):
         env.note_dependency(str(path))
+    # Who is highlighted (papers/cache.py writes it when that changes).
+    env.note_dependency(str(Path(env.doctreedir) / "portfolio-owner.txt"))
 
 
 def entry_lines(path: Path) -> dict[str, int]:
@@ -72,14 +76,17 @@ _ENTRY_START = re.compile(r"@\s*\w+\s*[{(]\s*([^,\s]+)\s*,")
 
 
 def anchor_of(key: str) -> str:
-    return nodes.make_id(key) or "paper"
+    # Keys such as ACM's "10.1145/3300001" or IEEE's "9000001" make no id alone.
+    return nodes.make_id(key) or nodes.make_id(f"paper-{key}") or "paper"
 
 
 def paper_records(data: BibliographyData | Iterable[Entry], badges=None) -> list[dict[str, Any]]:
     """One plain dict per entry, newest first, for exporters (JSON Resume, JSON-LD).
 
     Keys: key, type, title, authors, year, month, venue, shortvenue, venue_badge,
-    publisher, doi, url, arxiv. Absent facts are None.
+    publisher, doi, url, arxiv, abstract, award; selected (True or False),
+    links ([field, URL] of al-folio's link fields with an http(s) URL), keywords.
+    Absent facts are None.
     """
     entries = data.entries.values() if isinstance(data, BibliographyData) else data
     return [paper_record(entry, badges) for entry in bibfields.newest_first(entries)]
@@ -102,8 +109,14 @@ def paper_record(entry: Entry, badges=None) -> dict[str, Any]:
         "venue_badge": bibfields.venue_badge(entry, badges),
         "publisher": plain(fields["publisher"]) if fields.get("publisher") else None,
         "doi": doi if bibfields.doi_url(doi) else None,
-        "url": bibfields.web_url(fields.get("url")),
+        # al-folio's ``html`` is the paper's own page when there is no ``url``
+        "url": bibfields.web_url(fields.get("url")) or bibfields.web_url(fields.get("html")),
         "arxiv": arxiv if bibfields.arxiv_url(arxiv) else None,
+        "abstract": plain(fields["abstract"]) if fields.get("abstract") else None,
+        "award": plain(fields.get("award") or fields.get("award_name") or "") or None,
+        "selected": exporters.is_selected(entry),
+        "links": [[field, url] for field, _word, url in exporters.web_links(entry)],
+        "keywords": exporters.keywords(entry),
     }
 
 

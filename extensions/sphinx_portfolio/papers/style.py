@@ -33,8 +33,12 @@ from .fields import (
     entry_links,
     is_owner,
     newest_first,
+    person_marks,
     person_name,
     visible_authors,
+)
+from .fields import (
+    pages as entry_pages,
 )
 
 STYLE_NAME = "portfolio"
@@ -93,7 +97,9 @@ class PortfolioStyle(BaseStyle):
 
     def format_person(self, person: Person) -> Text:
         name = Text(person_name(person))
-        return Tag("strong", name) if is_owner(person, self.owner_patterns) else name
+        name = Tag("strong", name) if is_owner(person, self.owner_patterns) else name
+        marks = person_marks(person)  # kept as marks, not as part of the name
+        return Text(name, Tag("sup", marks)) if marks else name
 
     def owner_positions(self, people: Sequence[Person]) -> list[int]:
         return [i for i, person in enumerate(people) if is_owner(person, self.owner_patterns)]
@@ -148,13 +154,26 @@ class PortfolioStyle(BaseStyle):
                 Text(_("In") + " ", Tag("em", book)) if book else Text(),
                 _field(entry, "series"),
                 volume,
+                self._numbered(entry),
                 self._pages(entry),
                 _field(entry, "institution"),
             ]
         )
 
+    def _numbered(self, entry: Entry) -> Text:
+        """A report's number ("Technical report TR-1"), a book's chapter ("chapter 5")."""
+        kind = entry.type.lower()
+        if kind == "techreport":
+            number = _field(entry, "number")
+            return (
+                Text(_("Technical report") + " ", number) if number else Text(_("Technical report"))
+            )
+        if kind in ("inbook", "incollection") and entry.fields.get("chapter"):
+            return Text(_("chapter") + " ", _field(entry, "chapter"))
+        return Text()
+
     def _pages(self, entry: Entry) -> Text:
-        pages = entry.fields.get("pages", "")
+        pages = entry_pages(entry)  # a placeholder such as "1-1" is not printed
         if not pages:
             return Text()
         prefix = (_("pages") if re.search(r"[-\u2013,]", pages) else _("page")) + " "
