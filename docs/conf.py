@@ -15,7 +15,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "extensions"))
 project = "Paulo Soares"
 author = "Paulo Soares"
 copyright = "Paulo Soares"
-html_title = "Paulo Soares"
 version = release = "1.0"  # the site's own version, for EPUB metadata
 language = "en"
 # Translations: docs/locale/<lang>/LC_MESSAGES/<page>.po, one catalog a page.
@@ -67,13 +66,12 @@ sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 suppress_warnings += ["sitemap.configuration"]  # "no html_baseurl": expected locally
 ogp_site_url = html_baseurl
-ogp_social_cards = {"enable": False}  # no generated images (would need matplotlib)
+ogp_social_cards = {"enable": False}  # its cards need matplotlib; sphinx-portfolio draws ours
 # sphinxext-opengraph prints "matplotlib is not installed, social cards will not be
 # generated" when imported, whatever the configuration (no config value silences it);
 # with the cards off that says nothing, so import it once here with the print caught.
 with contextlib.redirect_stdout(io.StringIO()):
     importlib.import_module("sphinxext.opengraph")
-ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary">']
 portfolio_person = {
     "name": "Paulo Soares",
     "jobTitle": "Senior Machine Learning Engineer",

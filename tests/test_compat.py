@@ -134,3 +134,13 @@ def test_bibtex_files_and_entries_are_the_bib_files_as_written(tmp_path):
     assert sorted(entries) == sorted(keys)
     assert entries["older2019"].fields["title"] == "Notes on the Analytical Engine"
     assert entries["OLDER2019"] is entries["older2019"]  # BibTeX keys ignore case
+
+
+def test_config_given_tells_a_set_value_from_its_default():
+    from sphinx.config import Config
+
+    from sphinx_portfolio.core.compat import config_given
+
+    config = Config({"html_title": "T"}, {"language": "pt_BR"})
+    assert config_given(config, "html_title") and config_given(config, "language")
+    assert not config_given(config, "project")

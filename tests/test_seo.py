@@ -212,3 +212,25 @@ def test_the_impact_index_has_a_description_and_social_tags(seo_app):
     assert og["og:url"] == "https://example.org/ada/portfolio-impact.html"
     assert og["og:description"] == description
     assert page.select_one('meta[name="twitter:card"]')
+
+
+def page_title(app, docname: str) -> str:
+    return soup(app, docname).title.get_text()
+
+
+def test_the_site_is_titled_by_the_persons_name(seo_app, fresh_root, tmp_path):
+    named = {"name": "Ada <Lovelace>", "jobTitle": "Analyst"}
+    app = seo_app(portfolio_person=named)
+    assert page_title(app, "work").endswith("Ada <Lovelace>")  # escaped once, read as text
+    assert "&amp;lt;" not in (Path(app.outdir) / "work.html").read_text(encoding="utf-8")
+    furo = seo_app(portfolio_person=named, html_theme="furo")  # Furo inserts it as HTML
+    assert page_title(furo, "work").endswith("Ada <Lovelace>")
+    assert soup(furo, "work").select_one(".sidebar-brand-text").get_text() == "Ada <Lovelace>"
+    assert not soup(furo, "work").find("lovelace")
+    # No name: Sphinx's own default; a title set in conf.py or with -D: that title.
+    assert page_title(seo_app(), "work").split()[-1] == "documentation"
+    assert page_title(seo_app(portfolio_person=named, html_title="Mine"), "work").endswith("Mine")
+    srcdir = copy_root("seo", tmp_path / "conf")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nhtml_title = "Set by hand"\nportfolio_person["name"] = "Ada"\n')
+    assert page_title(build_site(srcdir), "work").endswith("Set by hand")

@@ -49,6 +49,7 @@ def setup(app: Any) -> dict[str, object]:
     from .outputs.resume import setup_exports
     from .outputs.search import setup_search
     from .outputs.seo import setup_seo
+    from .outputs.social import setup_social
 
     setup_words(app)
     setup_config(app)
@@ -65,6 +66,7 @@ def setup(app: Any) -> dict[str, object]:
     setup_cv(app)  # the PDF CV: what it includes
     setup_search(app)
     setup_seo(app)
+    setup_social(app)
     setup_indexing(app)
     setup_translation(app)
     setup_languages(app)

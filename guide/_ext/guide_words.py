@@ -66,9 +66,13 @@ CONFIG_WORDS = {
     "portfolio_search_entries": "``False`` keeps cards, badges and papers out of "
     "Sphinx's search index",
     "portfolio_person": "the schema.org ``Person`` on the home page: ``name``, "
-    "``jobTitle``, ``worksFor``, ``alumniOf``",
+    "``jobTitle``, ``worksFor``, ``alumniOf``; its ``name`` also titles the site when "
+    "``html_title`` is not set",
     "portfolio_same_as": "profile URLs for the ``Person``'s ``sameAs``",
     "portfolio_robots_txt": "``False`` writes no ``robots.txt``",
+    "portfolio_social_images": "each page's preview picture (``og:image``, 1200×630): "
+    "``None`` draws them when Pillow is installed, ``True`` also warns when it is not, "
+    "``False`` draws none",
     "portfolio_contact": "the ``basics`` a page cannot say as data in ``resume.json``: "
     "``url``, ``email``, ``phone``, ``location``",
     "portfolio_cv": "what the PDF CV includes: ``exclude`` (docname patterns), ``omit`` "

@@ -25,9 +25,9 @@ from ..core import compat
 from ..core.domain import label_anchor
 from ..core.entries import MetricEntry, documents_in_reading_order
 from ..core.head import add_to_head
-from ..core.metrics import plain_number
+from ..core.metrics import written_value
 from ..core.version import package_stamp
-from ..core.words import _, words_stamp
+from ..core.words import _, separators, words_stamp
 from .evidence import evidence_link, resolve
 from .impact import rebuilt_badge
 
@@ -101,7 +101,8 @@ def index_doctree(env: Any, builder: Any) -> nodes.Element:
         "",
         _(
             "Every figure on this site, grouped by what it measures. Each row links to "
-            "the card it comes from; the Value header sorts a table by size."
+            "the card it comes from; a table lists the largest values first and figures "
+            "without a number last, and the Value header reverses the order."
         ),
     )
     groups = grouped_by_label(env)
@@ -124,18 +125,41 @@ def label_table(cells: CellRenderer, metrics: list[MetricEntry], facts: list[str
     evidence link go through the HTML translator, as on every other page.
     """
     columns = [*BASE_COLUMNS, *(FACT_COLUMNS[key] for key in facts)]
-    head = "\n".join(f'<th class="head"><p>{cells.text(c)}</p></th>' for c in columns)
-    rows = [
-        f'<tr class="row-{"odd" if number % 2 else "even"}">'
-        + "\n".join(f"<td><p>{cell}</p></td>" for cell in cells.row(metric, facts))
-        + "\n</tr>\n"
-        for number, metric in enumerate(metrics)
-    ]
-    return (
-        '<table class="portfolio-index-table docutils align-default">\n'
-        f'<thead>\n<tr class="row-odd">{head}\n</tr>\n</thead>\n'
-        f"<tbody>\n{''.join(rows)}</tbody>\n</table>\n"
+    # The same columns, in the same widths, in every table of the page (CSS: a fixed
+    # layout at full width); the Value column right-aligned, as numbers are.
+    cols = "".join(f'<col class="portfolio-col-{name}" />' for name in column_names(facts))
+    head = "\n".join(
+        f'<th class="head{NUMBER_CLASS if column == 1 else ""}"'
+        f"{SORTED if column == 1 else ''}><p>{cells.text(name)}</p></th>"
+        for column, name in enumerate(columns)
     )
+    rows = []
+    for number, metric in enumerate(metrics):
+        row = cells.row(metric, facts)
+        value = NUMBER_CLASS + (
+            "" if metric.metric["value"] is not None else " portfolio-no-number"
+        )
+        row[1] = f'<td class="{value.strip()}"><p>{row[1]}</p></td>'
+        rows.append(
+            f'<tr class="row-{"odd" if number % 2 else "even"}">'
+            + "\n".join(cell if i == 1 else f"<td><p>{cell}</p></td>" for i, cell in enumerate(row))
+            + "\n</tr>\n"
+        )
+    return (
+        '<div class="portfolio-table-wrap"><table class="portfolio-index-table'
+        f'{" portfolio-wide" if facts else ""} docutils align-default">\n'
+        f"<colgroup>{cols}</colgroup>\n"
+        f'<thead>\n<tr class="row-odd">{head}\n</tr>\n</thead>\n'
+        f"<tbody>\n{''.join(rows)}</tbody>\n</table></div>\n"
+    )
+
+
+NUMBER_CLASS = " portfolio-number"
+SORTED = ' aria-sort="descending"'  # as written: largest first, figures without a number last
+
+
+def column_names(facts: list[str]) -> list[str]:
+    return ["figure", "value", "role", *facts]
 
 
 class CellRenderer:
@@ -177,7 +201,7 @@ class CellRenderer:
         if card is not None:
             title = card_title(self.env, metric)
             role = self.link(card.docname, card.anchor, self.text(title), title)
-        value = plain_number(metric.metric["value"]) or metric.metric["magnitude"]
+        value = written_value(metric.metric, *separators(self.env.config.language))
         return [badge, self.text(value), role, *(self.fact(metric, key) for key in facts)]
 
     def fact(self, metric: MetricEntry, key: str) -> str:

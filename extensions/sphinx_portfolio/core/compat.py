@@ -74,6 +74,17 @@ def render_fragment(builder: Any, node: Any) -> str:
     return builder.render_partial(node)["fragment"]
 
 
+def config_given(config: Any, name: str) -> bool:
+    """Whether the user set config value ``name`` (conf.py or ``-D``), not its default.
+
+    Sphinx has no public test; a value left out reads as its default. Checked:
+    Sphinx 7.4.0 and 9.0.4 (``Config._raw_config``; ``-D`` values in ``_overrides``,
+    ``overrides`` before 7.3).
+    """
+    overrides = getattr(config, "_overrides", None) or getattr(config, "overrides", {})
+    return name in config._raw_config or name in overrides
+
+
 def point_label(std: Any, name: str, docname: str, anchor: str, title: str) -> None:
     """Make the std domain's label ``name`` lead to (docname, anchor), silently.
 

@@ -33,6 +33,7 @@ CONFIG = (
     Value("portfolio_person", {}, "html", frozenset({dict})),
     Value("portfolio_same_as", [], "html", frozenset({list, tuple})),
     Value("portfolio_robots_txt", True, "html", frozenset({bool})),
+    Value("portfolio_social_images", None, "html", frozenset({bool, type(None)})),
     Value("portfolio_languages", [], "html", frozenset({list, tuple})),
 )
 PAPERS_CONFIG = (

@@ -74,6 +74,14 @@ AMOUNTS = {
     ("B", False): N_("{number} billion"),
     ("B", True): N_("{number} billion {unit}"),
 }
+#: The same when the number's whole part is 0 or 1 ("1,5 milhão" but "2 milhões";
+#: English says "million" either way). ``{one}`` is that number.
+AMOUNTS_ONE = {
+    ("M", False): N_("{one} million"),
+    ("M", True): N_("{one} million {unit}"),
+    ("B", False): N_("{one} billion"),
+    ("B", True): N_("{one} billion {unit}"),
+}
 #: The accessible name: (direction, sentiment) -> template.
 SPOKEN = {
     ("up", "good"): N_("{label} up {amount}, an improvement"),
@@ -169,8 +177,12 @@ class Metric:
         unit = CURRENCY_WORDS.get(self.unit) or UNIT_WORDS.get(self.unit)
         if unit and number == "1" and not self.magnitude:
             unit = ONE_UNIT_WORDS[self.unit]
-        template = AMOUNTS[self.magnitude if self.magnitude in SCALE_WORDS else "", bool(unit)]
-        return gettext(template).format(number=number, unit=gettext(unit) if unit else "")
+        key = self.magnitude if self.magnitude in SCALE_WORDS else "", bool(unit)
+        template = AMOUNTS[key]
+        if key in AMOUNTS_ONE and abs(self.value) / scale < 2:
+            template = AMOUNTS_ONE[key]
+        unit_words = gettext(unit) if unit else ""
+        return gettext(template).format(number=number, one=number, unit=unit_words)
 
     def spoken(self, gettext: Callable[[str], str] = N_, decimal: str = ".") -> str:
         """An accessible name that reads well aloud, in English unless ``gettext``
@@ -293,6 +305,29 @@ def plain_digits(number: float) -> str:
     """A number without float noise: 1.34, 5, 0.24."""
     text = f"{number:.6f}".rstrip("0").rstrip(".")
     return text or "0"
+
+
+CURRENCY_SYMBOLS = {code: symbol for symbol, code in CURRENCIES.items()}
+
+
+def written_value(fields: Mapping[str, object], decimal: str = ".", group: str = ",") -> str:
+    """The figure alone as a badge writes it, with a language's separators:
+    '−1.34%', '+3pp', '$5M', '2×', '12,000'; a figure without a number in the
+    author's words ('six-figures')."""
+    value = fields.get("value")
+    magnitude = str(fields.get("magnitude") or "")
+    if not isinstance(value, (int, float)):
+        return magnitude
+    scale = magnitude if magnitude in SCALES else ""
+    whole, _, fraction = plain_digits(abs(value) / SCALES.get(scale, 1.0)).partition(".")
+    if len(whole) > 3:
+        whole = f"{int(whole):,}".replace(",", group)
+    number = whole + (decimal + fraction if fraction else "")
+    sign = "−" if value < 0 else "+" if fields.get("direction") == "up" else ""
+    unit = str(fields.get("unit") or "")
+    currency = CURRENCY_SYMBOLS.get(unit, "")
+    suffix = "" if currency else {"x": "×"}.get(unit, unit)
+    return f"{sign}{currency}{number}{scale}{suffix}"
 
 
 def plain_number(value: float | None) -> str:

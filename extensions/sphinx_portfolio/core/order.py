@@ -56,3 +56,6 @@ AFTER_BIB_READ = 600
 #: env-updated and doctree-resolved: the tailored selection (``-t``) before the
 #: collectors (impact summary, impact index: 500) digest and fill in what it keeps.
 SELECTION = 400
+#: html-page-context: the preview picture, after sphinxext-opengraph's tags (500),
+#: so a page whose site chose its own og:image keeps it.
+AFTER_OPENGRAPH = 600

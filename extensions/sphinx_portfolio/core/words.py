@@ -37,15 +37,22 @@ def is_translated() -> bool:
 def decimal_separator(language: str | None) -> str:
     """',' for pt_BR; '.' for English and for languages without a catalog, so an
     untranslated build reads wholly in English ('1.34 percent', not '1,34 percent')."""
+    return separators(language)[0]
+
+
+def separators(language: str | None) -> tuple[str, str]:
+    """The language's decimal and thousands separators: (',', '.') for pt_BR;
+    English's for a language without a catalog (see :func:`decimal_separator`)."""
     if not language or not is_translated():
-        return "."
+        return ".", ","
     from babel.core import UnknownLocaleError  # babel is a dependency of Sphinx itself
-    from babel.numbers import get_decimal_symbol
+    from babel.numbers import get_decimal_symbol, get_group_symbol
 
     try:
-        return get_decimal_symbol(language.replace("-", "_"))
+        name = language.replace("-", "_")
+        return get_decimal_symbol(name), get_group_symbol(name)
     except (UnknownLocaleError, ValueError):
-        return "."
+        return ".", ","
 
 
 def words_stamp(language: str | None) -> str:

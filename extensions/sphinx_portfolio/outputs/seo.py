@@ -6,6 +6,8 @@
 - A page that lists papers (``portfolio:paper`` objects) carries one
   ``ScholarlyArticle`` per paper, from the bibliography's own fields; a thesis is
   a ``Thesis``, in support of its degree, from the university it was submitted to.
+- A site whose ``portfolio_person`` names the person is titled by that name unless
+  ``html_title`` is set (Sphinx's default would be "PROJECT documentation").
 - ``robots.txt`` allows everything and names the sitemap when sphinx-sitemap is
   used and ``html_baseurl`` (on Read the Docs: its canonical URL) is known.
 
@@ -16,12 +18,15 @@ module only adds what they do not.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from ..core.base import conf_location, warn
+from ..core.compat import config_given
 from ..core.config import has_papers
 from ..core.entries import MetricEntry
 from ..core.head import add_json_ld
@@ -95,6 +100,17 @@ def check_person_config(app: Sphinx, config: Any) -> None:
     config.portfolio_person = person
     where = conf_location(app, "portfolio_same_as")
     config.portfolio_same_as = safe_urls(config.portfolio_same_as, "portfolio_same_as", where)
+
+
+def title_by_the_person(app: Sphinx) -> None:
+    """``html_title`` left unset: the person's name. Set once the builder and its
+    theme are loaded: both check the config's types, and Markup is not a str to them."""
+    config = app.config
+    name = (config.portfolio_person or {}).get("name")
+    if name and not config_given(config, "html_title"):
+        # Furo inserts html_title as HTML, basic escapes it: escaped text marked safe
+        # reads the same in both (Jinja's ``|e`` leaves Markup alone).
+        config.html_title = Markup(html.escape(str(name)))
 
 
 def safe_urls(urls: Any, setting: str, where: str | None) -> list[str]:
@@ -239,6 +255,7 @@ def robots_txt(app: Sphinx) -> str:
 
 def setup_seo(app: Sphinx) -> None:
     app.connect("config-inited", check_person_config)
+    app.connect("builder-inited", title_by_the_person)
     app.connect("html-page-context", figures_json_ld, priority=HEAD_FIRST)
     app.connect("html-page-context", page_json_ld)
     app.connect("build-finished", write_robots_txt)

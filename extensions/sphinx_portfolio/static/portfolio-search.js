@@ -10,7 +10,8 @@
      card, or a paper's own page (its folder is in <meta name="portfolio-paper-pages">),
      comes before a page that merely lists it: half a point, less than any score
      step of Sphinx's, so it only breaks ties.
-   It also trims each hit's page before Sphinx parses it for the excerpt (below). */
+   It also trims each hit's page before Sphinx parses it for the excerpt, writes the
+   excerpt (block elements apart, whole words) and keeps one result per place (below). */
 var Scorer = Object.assign(
   typeof Scorer === "object" ? Scorer : {
     objNameMatch: 11, objPartialMatch: 6, objPrio: { 0: 15, 1: 5, 2: -5 },
@@ -93,14 +94,22 @@ var portfolioTrimPage = (() => {
   };
   // Sphinx reads the text of `[role="main"] <anchor>`, or of `[role="main"]`: that
   // element alone (in a role="main" wrapper for an anchor), not the page around it.
+  // A glossary term (a <dt>) is quoted with its definitions (the <dd>s after it).
   const partOf = (html, anchor) => {
     const at = anchor ? html.indexOf(` id="${anchor.slice(1)}"`) : html.search(/\srole="main"/);
     const start = at < 0 ? -1 : html.lastIndexOf("<", at);
     const tag = start < 0 ? null : /^<(\w+)/.exec(html.slice(start, start + 32));
-    const end = tag && endOf(html, tag[1], html.indexOf(">", at) + 1);
+    let end = tag && endOf(html, tag[1], html.indexOf(">", at) + 1);
     if (!end) return html;
+    const term = tag[1].toLowerCase() === "dt";
+    for (let dd; term && (dd = /^\s*<dd\b[^>]*>/i.exec(html.slice(end, end + 200))); ) {
+      const next = endOf(html, "dd", end + dd[0].length);
+      if (next === null) break;
+      end = next;
+    }
     const part = html.slice(start, end);
-    return anchor ? `<div role="main">${part}</div>` : part;
+    if (!anchor) return part;
+    return term ? `<div role="main"><dl>${part}</dl></div>` : `<div role="main">${part}</div>`;
   };
   return (page, anchor) => {
     const html = partOf(page, anchor);
@@ -118,7 +127,149 @@ var portfolioTrimPage = (() => {
   };
 })();
 
+/* The text an excerpt quotes: the anchor's element (a term with its definitions), or
+   the main content, with block elements apart ("CPC Cost per click", not
+   "CPCCost per click": textContent joins a <dt> and its <dd>, list items, cells). */
+var portfolioText = (() => {
+  const blocks =
+    "address,article,aside,blockquote,br,caption,dd,div,dl,dt,figcaption,figure,footer," +
+    "h1,h2,h3,h4,h5,h6,header,hr,li,nav,ol,p,pre,section,table,td,th,tr,ul";
+  return (html, anchor) => {
+    const page = new DOMParser().parseFromString(html, "text/html");
+    page.querySelectorAll(".headerlink, script, style").forEach((el) => el.remove());
+    const main = page.querySelector('[role="main"]');
+    if (!main) return "";
+    let part = main;
+    if (anchor) {
+      const id = decodeURIComponent(anchor.slice(1));
+      const found = [...main.querySelectorAll("[id]")].find((el) => el.id === id);
+      if (found) part = found.tagName === "DT" ? found.parentElement : found;
+    }
+    part.querySelectorAll(blocks).forEach((el) => {
+      el.prepend(" ");
+      el.append(" ");
+    });
+    return part.textContent.replace(/\s+/g, " ").trim();
+  };
+})();
+
+/* An excerpt of at most 240 characters around the last search word found (as
+   Sphinx's), that starts and ends at a word, never inside one ("...rge embedding"). */
+var portfolioSummary = (text, keywords) => {
+  const lower = text.toLowerCase();
+  const at =
+    [...keywords]
+      .map((k) => lower.indexOf(k.toLowerCase()))
+      .filter((i) => i > -1)
+      .slice(-1)[0] ?? 0;
+  let start = Math.max(at - 120, 0);
+  if (start > 0 && /\S/.test(text[start - 1])) {
+    const space = text.slice(start, at).search(/\s/);
+    start = space < 0 ? text.lastIndexOf(" ", at) + 1 : start + space + 1;
+  }
+  while (start < at && /[\s·•|,;:.!?–—-]/.test(text[start])) start += 1; // not "...· Ph.D."
+  let end = Math.min(start + 240, text.length);
+  if (end < text.length && /\S/.test(text[end])) {
+    const space = text.lastIndexOf(" ", end);
+    if (space > at) end = space;
+  }
+  const quoted = text.slice(start, end).trim();
+  return { at, quoted: (start > 0 ? "..." : "") + quoted + (end < text.length ? "..." : "") };
+};
+
+/* One result per place. A page's own hit (no anchor, not a paper's page) is removed
+   when a hit on a card or glossary term of that page, or on the page of a paper it
+   lists, quotes the same passage: the words from the search word on in the page's
+   excerpt (6 of its first 8) are in that hit's text. It waits for both excerpts
+   (they arrive in any order), and the count of results follows. */
+var portfolioOnePerPlace = (() => {
+  const notes = new WeakMap(); // excerpt element -> {text, words, listedOn}
+  let removed = 0;
+  const root = () => new URL(document.documentElement.dataset.content_root || "./", location);
+  const path = (href, base) => new URL(href, base || root()).pathname;
+  const wordsOf = (text) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  const isPaperPage = (href) => !!portfolioPaperPages() && href.startsWith(portfolioPaperPages());
+  const hrefOf = (li) => li.querySelector("a")?.getAttribute("href") || "";
+  const recount = () => {
+    const status = Search.status;
+    if (!removed || !status || !/\d/.test(status.innerText)) return;
+    const count = Search.output.children.length;
+    const text =
+      typeof Documentation === "object" && Documentation.ngettext
+        ? Documentation.ngettext(
+            "Search finished, found one page matching the search query.",
+            "Search finished, found ${resultCount} pages matching the search query.",
+            count,
+          ).replace("${resultCount}", count)
+        : status.innerText.replace(/\d+/, String(count));
+    if (text !== status.innerText) status.innerText = text; // (this observes itself)
+  };
+  // The page a hit belongs to: a card's or term's own page; a paper's list page.
+  const placeOf = (li, note) => {
+    const href = hrefOf(li);
+    if (!isPaperPage(href)) return path(href.split("#")[0]);
+    return note.listedOn ? path(note.listedOn, new URL(href, root())) : null;
+  };
+  const prune = () => {
+    const seen = [...Search.output.children]
+      .map((li) => [li, notes.get(li.querySelector(".context"))])
+      .filter(([, note]) => note);
+    for (const [li, note] of seen) {
+      const href = hrefOf(li);
+      if (href.includes("#") || isPaperPage(href)) continue;
+      const page = path(href);
+      const core = note.words.slice(0, 8);
+      const same = seen.some(([other, them]) => {
+        const where = hrefOf(other);
+        if (other === li || !(where.includes("#") || isPaperPage(where))) return false;
+        if (placeOf(other, them) !== page) return false;
+        const words = new Set(wordsOf(them.text));
+        return core.filter((word) => words.has(word)).length >= Math.min(6, core.length);
+      });
+      if (same) {
+        li.remove();
+        removed += 1;
+      }
+    }
+    recount();
+  };
+  return {
+    note: (summary, text, at, html) => {
+      const listedOn = /class="portfolio-paper-backlink"[^>]*>[^<]*<a\b[^>]*\shref="([^"#]*)/.exec(html);
+      notes.set(summary, { text, words: wordsOf(text.slice(at)), listedOn: listedOn?.[1] });
+      queueMicrotask(prune); // after Sphinx appends the excerpt to its hit
+    },
+    reset: () => {
+      removed = 0;
+    },
+    recount,
+  };
+})();
+
 if (typeof Search === "object" && typeof Search.htmlToText === "function") {
-  const htmlToText = Search.htmlToText;
-  Search.htmlToText = (html, anchor) => htmlToText(portfolioTrimPage(html, anchor), anchor);
+  Search.htmlToText = (html, anchor) => portfolioText(portfolioTrimPage(html, anchor), anchor);
+  Search.makeSearchSummary = (htmlText, keywords, anchor) => {
+    const text = Search.htmlToText(htmlText, anchor);
+    if (text === "") return null;
+    const { at, quoted } = portfolioSummary(text, keywords);
+    const summary = document.createElement("p");
+    summary.classList.add("context");
+    summary.textContent = quoted;
+    portfolioOnePerPlace.note(summary, text, at, htmlText);
+    return summary;
+  };
+  if (typeof Search.query === "function") {
+    const query = Search.query;
+    Search.query = (...args) => {
+      portfolioOnePerPlace.reset();
+      return query(...args);
+    };
+  }
+  if (typeof MutationObserver === "function") {
+    // Sphinx writes the count when the list is done, maybe after an excerpt came.
+    document.addEventListener("DOMContentLoaded", () => {
+      const status = document.querySelector("#search-results .search-summary");
+      if (status) new MutationObserver(portfolioOnePerPlace.recount).observe(status, { childList: true });
+    });
+  }
 }
