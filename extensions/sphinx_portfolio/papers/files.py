@@ -30,7 +30,7 @@ from ..core.bibtex import plain
 from ..core.text import is_safe_url
 from ..core.words import _
 from . import exporters as bibtools
-from .nodes import disclosure, disclosure_summary
+from .nodes import disclosure, disclosure_summary, entry_body
 
 # -- nodes ----------------------------------------------------------------------
 
@@ -185,6 +185,15 @@ def abstract_disclosure(entry: Entry) -> list[nodes.Node]:
 
 def classes_of(node: nodes.Node) -> list[str]:
     return node["classes"] if isinstance(node, nodes.Element) else []
+
+
+def full_body(style, env, entry: Entry, badges: dict, location: str | None) -> list[nodes.Node]:
+    """An entry's body as both the list and its page show it: the formatted entry,
+    its award, and its links to files and other tools' link fields."""
+    body = entry_body(style, entry, badges)
+    body.extend(award(entry))
+    add_links(body, entry_file_links(env, entry, location))
+    return body
 
 
 def add_links(body: list[nodes.Node], links: list[paper_link]) -> None:

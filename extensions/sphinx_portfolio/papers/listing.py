@@ -31,7 +31,7 @@ from . import files as paper_files
 from . import filters as paper_filters
 from . import style as bibstyle
 from .cache import load_style
-from .nodes import bibtex_block, entry_body, paper_item, title_line
+from .nodes import bibtex_block, paper_item, title_line
 from .records import (
     anchor_of,
     bib_entries,
@@ -204,10 +204,7 @@ class PublicationsDirective(PortfolioDirective):
             paper_files.mark_selected(line, entry)
         item += line
         item.extend(paper_files.preview(self.env, entry, location))
-        body = entry_body(style, entry, badges)
-        body.extend(paper_files.award(entry))
-        paper_files.add_links(body, paper_files.entry_file_links(self.env, entry, location))
-        item.extend(body)
+        item.extend(paper_files.full_body(style, self.env, entry, badges, location))
         if page is None:  # no page of its own: the abstract opens here
             item.extend(paper_files.abstract_disclosure(entry))
         item += bibtex_block(entry)
