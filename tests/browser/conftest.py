@@ -7,6 +7,7 @@ axe-core) these tests skip with the reason, except under CI=true, where they fai
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -110,18 +111,23 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
-@pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    """The built site at http://127.0.0.1:<free port>/ (search needs http, not file:)."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """A built site at http://127.0.0.1:<free port>/ (search needs http, not file:)."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    with serving(site) as url:
+        yield url
 
 
 # -- the browser -----------------------------------------------------------------

@@ -3,9 +3,6 @@ and screen-reader names, and every paper with JavaScript off (tests/roots/test-b
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -14,7 +11,7 @@ import pytest
 
 from conftest import build_site, copy_root, warnings_of
 
-from .conftest import QuietHandler, open_tab
+from .conftest import open_tab, serving
 
 ALL = 13
 
@@ -24,14 +21,8 @@ def papers_url(tmp_path_factory) -> Iterator[str]:
     srcdir = copy_root("bibtools", tmp_path_factory.mktemp("filters"))
     app = build_site(srcdir)
     assert warnings_of(app) == []
-    handler = functools.partial(QuietHandler, directory=str(Path(app.outdir)))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/papers.html"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(Path(app.outdir)) as url:
+        yield url + "papers.html"
 
 
 def visible_papers(tab) -> list[str]:

@@ -7,13 +7,10 @@ query finds a word's other forms ("navio" finds "navios"); the card's own entrie
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -21,7 +18,7 @@ from urllib.parse import quote
 import pytest
 from reader_queries import PETROBRAS, SR_MLE
 
-from .conftest import DOCS, QuietHandler, open_tab
+from .conftest import DOCS, open_tab, serving
 
 QUERIES = [
     ("perfuração", [PETROBRAS]),  # drilling: a word of one card only
@@ -44,14 +41,8 @@ def site_pt(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server_pt(site_pt: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(site_pt))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(site_pt) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
