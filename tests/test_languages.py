@@ -94,6 +94,35 @@ def test_open_graph_locale_and_json_ld_language(side_by_side):
     assert (badge["data-metric-value"], badge["data-metric-label"]) == ("2.6", "CTR")
 
 
+@pytest.mark.parametrize("theme", ["alabaster", "furo"])
+def test_search_and_the_index_have_the_switch_in_their_content(fresh_root, theme):
+    """Pages whose template writes the content (no body of their own) get the switch
+    too, once, inside the main part a reader and a screen reader land on."""
+    app = fresh_root("languages", html_theme=theme)
+    for name in ("search", "genindex"):
+        page = soup(app, name)
+        assert len(page.select("nav.portfolio-languages")) == 1, (theme, name)
+        (link,) = page.select('[role="main"] nav.portfolio-languages a[href]')
+        assert link["href"] == f"../pt-br/{name}.html"
+        # The theme's own page is still there around it.
+        assert page.select_one('[role="main"] #search-results, [role="main"] h1'), name
+
+
+def test_a_site_template_of_its_own_still_wins(make_app, tmp_path):
+    srcdir = copy_root("languages", tmp_path / "own")
+    (srcdir / "_templates").mkdir()
+    (srcdir / "_templates" / "search.html").write_text(
+        '{% extends "!search.html" %}{% block body %}<p id="mine">Mine</p>{{ super() }}'
+        "{% endblock %}",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir, confoverrides={"templates_path": ["_templates"]})
+    app.build()
+    page = soup(app, "search")
+    assert page.select_one("#mine") is not None
+    assert len(page.select("nav.portfolio-languages")) == 1
+
+
 def test_read_the_docs_layout_links_absolute_urls(fresh_root):
     app = fresh_root("languages", html_baseurl="https://example.readthedocs.io/en/latest/")
     links = alternates(soup(app, "sub/page"))

@@ -116,7 +116,8 @@ def test_the_installed_wheel_builds_a_site_with_every_part(venv, tmp_path):
     assert "sphinx-portfolio new mysite --from resume.json" in description
     assert re.findall(r"\]\((?!https?://)[^)]*\)", description) == []
     (tmp_path / "resume.json").write_text(json.dumps(RESUME), encoding="utf-8")
-    run(bin_ / "sphinx-portfolio", "new", "mysite", "--from", "resume.json", cwd=tmp_path)
+    command = ("new", "mysite", "--from", "resume.json", "--languages", "en,pt_BR")
+    run(bin_ / "sphinx-portfolio", *command, cwd=tmp_path)
     site = tmp_path / "mysite"
     (site / "more.md").write_text(MORE, encoding="utf-8")
     out = site / "_build" / "html"
@@ -134,3 +135,6 @@ def test_the_installed_wheel_builds_a_site_with_every_part(venv, tmp_path):
     assert "p95 latency" in more.get_text()
     assert (out / "papers.html").is_file()
     assert (out / "portfolio-impact.html").is_file()
+    # The package's page template (the language switch on pages without a body).
+    search = BeautifulSoup((out / "search.html").read_text(encoding="utf-8"), "html.parser")
+    assert search.select_one('[role="main"] nav.portfolio-languages a[hreflang="pt-BR"]')

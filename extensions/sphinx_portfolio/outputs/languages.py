@@ -10,7 +10,10 @@ page is in the others:
   ``html_baseurl`` makes their URLs absolute (search engines take no other);
 - ``og:locale`` and ``og:locale:alternate``;
 - a JSON-LD ``WebPage`` with ``inLanguage``;
-- a visible, accessible language switch at the top of the page;
+- a visible, accessible language switch at the top of the page's content: prepended
+  to the body, or, on pages whose template writes the content (search, the general
+  index), put there by ``templates/portfolio-languages.html``, which extends the
+  page's own template;
 - the sitemap (sphinx-sitemap) with ``xhtml:link`` alternates per URL.
 
 Where the other language lives: with an ``html_baseurl`` in Read the Docs' layout
@@ -26,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from ..core.assets import STYLESHEET
@@ -34,6 +38,9 @@ from ..core.head import add_json_ld, add_to_head
 from ..core.order import LANGUAGE_LINKS, SITEMAP_ALTERNATES
 from ..core.words import _
 
+#: The template that puts the switch on pages whose template writes their content.
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+WRAPPER = "portfolio-languages.html"
 _CODE = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -151,11 +158,34 @@ def add_alternates(app: Sphinx, pagename: str, templatename: str, context: dict,
     if app.config.html_baseurl:
         page["url"] = urls[own]
     add_json_ld(context, page)
+    # The switch's look, also on pages with nothing else of ours (Sphinx adds a
+    # stylesheet once, however often it is asked).
+    app.add_css_file(STYLESHEET)
     if "body" in context:
         context["body"] = switch(urls, own) + context["body"]
-        # The switch's look, also on pages with nothing else of ours (Sphinx adds a
-        # stylesheet once, however often it is asked).
-        app.add_css_file(STYLESHEET)
+        return None
+    # Search, the general index, a domain index: their template writes the content.
+    context["portfolio_language_switch"] = Markup(switch(urls, own))
+    context["portfolio_page_template"] = templatename
+    context["portfolio_switch_block"] = content_block(app)
+    return WRAPPER
+
+
+def content_block(app: Sphinx) -> str:
+    """The template block a page's content is written in: "content" in Furo (and
+    themes built on it), "body" in the themes built on Sphinx's basic theme."""
+    theme = getattr(app.builder, "theme", None)
+    names = [getattr(theme, "name", "")]
+    if hasattr(theme, "get_theme_dirs"):
+        names += [Path(folder).name for folder in theme.get_theme_dirs()]
+    return "content" if "furo" in names else "body"
+
+
+def add_templates(app: Sphinx, config: Any) -> None:
+    """Our templates folder, after the site's own (a site's template of the same
+    name wins)."""
+    if languages(config) and str(TEMPLATES) not in map(str, config.templates_path):
+        config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def switch(urls: dict[str, str], own: str) -> str:
@@ -234,5 +264,6 @@ def generated_page(app: Sphinx, uri: str) -> str:
 
 def setup_languages(app: Sphinx) -> None:
     app.connect("config-inited", check_languages)
+    app.connect("config-inited", add_templates)
     app.connect("html-page-context", add_alternates, priority=LANGUAGE_LINKS)
     app.connect("build-finished", sitemap_alternates, priority=SITEMAP_ALTERNATES)
