@@ -32,7 +32,7 @@ PORTUGUESE_NAMES = [
     "CPC caiu 1,34 por cento, uma melhora",
     "CTR subiu 2,6 por cento, uma melhora",
     "annual infra cost: 5 milhões de dólares",
-    "latency: neutro, sem mudança",
+    "latency: estável, sem mudança",
     "recall subiu 3 pontos percentuais, uma melhora",
     "engagement caiu 0,5 por cento, uma piora",
     "throughput subiu 12,5 por cento, uma melhora",
@@ -100,8 +100,25 @@ def test_headings_and_labels_are_in_portuguese(built):
     citation = visible_text(papers.select_one(".portfolio-paper-citation"))
     assert citation.startswith("Em Proceedings of the ACM Conference")
     assert "páginas 10–20" in citation
+    assert "setembro de 2024" in citation  # the .bib's "sep", a month in Portuguese
     backlink = soup(app, "papers/many2024").select_one(".portfolio-paper-backlink")
     assert visible_text(backlink) == "Listado em Papers"
+    period = soup(app, "work").select_one(".portfolio-experience-period")
+    assert visible_text(period) == "2021 – atual"  # the dates as written, "present" translated
+
+
+def test_figures_without_a_number_are_written_in_portuguese_in_the_index(built):
+    """The Value column: words, not the English ones, and of no gender ("latência")."""
+    cells = {
+        visible_text(row.select("td")[0]): visible_text(row.select("td")[1])
+        for row in soup(built["pt_BR"], "portfolio-impact").select("tbody tr")
+    }
+    assert cells["neutral latency"] == "estável"
+    english = {
+        visible_text(row.select("td")[1])
+        for row in soup(built["en"], "portfolio-impact").select("tbody tr")
+    }
+    assert "neutral" in english  # as the author wrote it
 
 
 def test_english_words_are_unchanged(built):
@@ -115,6 +132,9 @@ def test_english_words_are_unchanged(built):
     citation = visible_text(papers.select_one(".portfolio-paper-citation"))
     assert citation.startswith("In Proceedings of the ACM Conference")
     assert "pages 10–20" in citation
+    assert "September 2024" in citation
+    period = soup(app, "work").select_one(".portfolio-experience-period")
+    assert visible_text(period) == "2021 – present"
     backlink = soup(app, "papers/many2024").select_one(".portfolio-paper-backlink")
     assert visible_text(backlink) == "Listed on Papers"
 
@@ -129,6 +149,8 @@ def test_page_content_stays_as_the_author_wrote_it(built, docname):
         ("autores", "authors"),
         ("Em Proceedings", "In Proceedings"),
         ("páginas", "pages"),
+        ("setembro de 2024", "September 2024"),
+        ("2021 – atual", "2021 – present"),
     ]
 
     def body(language):
@@ -247,7 +269,7 @@ def test_a_second_build_in_another_language_rewrites_every_generated_word(tmp_pa
         ("+1.2B views", "views up 1.2 billion", "views subiu 1,2 bilhão"),
         ("−€20K cost", "cost down 20 thousand euros, an improvement",
          "cost caiu 20 mil euros, uma melhora"),
-        ("neutral latency", "latency: neutral, no change", "latency: neutro, sem mudança"),
+        ("neutral latency", "latency: neutral, no change", "latency: estável, sem mudança"),
         ("six-figures savings", "savings: six figures, an improvement",
          "savings: seis dígitos, uma melhora"),  # the number word and "figures" translate
     ],
@@ -274,3 +296,33 @@ def test_a_thesis_is_named_in_the_language_everywhere(fresh_root, buildername):
         described = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "Tese de doutorado, University of Example, 2019" in described
     assert "Ph.D. thesis" not in described
+
+
+@pytest.mark.parametrize(
+    ("period", "shown"),
+    [
+        ("2021 – present", "2021 – atual"),
+        ("2021-06 – Present", "2021-06 – Atual"),
+        ("2019 to now", "2019 to atual"),
+        ("2019–2024", "2019–2024"),  # dates are facts: as written
+        ("Summer 2019", "Summer 2019"),  # not a period we read: as written
+        ("", ""),
+    ],
+)
+def test_an_ongoing_period_ends_in_the_language(period, shown):
+    from sphinx_portfolio.core.jsonresume import period_in
+
+    with MO.open("rb") as handle:
+        catalog = gettext.GNUTranslations(handle)
+    assert period_in(period, catalog.gettext) == shown
+
+
+@pytest.mark.parametrize(
+    ("month", "name"),
+    [("sep", "September"), ("Sep.", "September"), ("MAY", "May"), ("june", "June"),
+     ("9", None), ("Spring", None), ("ma", None)],
+)  # fmt: skip
+def test_month_names_as_bibtex_files_write_them(month, name):
+    from sphinx_portfolio.papers.style import month_name
+
+    assert month_name(month) == name

@@ -22,9 +22,10 @@ from ..core.base import add_node_only_for, ignore
 from ..core.directive import LenientOptions, PortfolioDirective
 from ..core.domain import PortfolioDomain, warn_duplicate_card
 from ..core.entries import CardEntry
-from ..core.jsonresume import CARD_TEXTS, PROJECT_KINDS
+from ..core.jsonresume import CARD_TEXTS, PROJECT_KINDS, period_in
 from ..core.order import TRANSLATED_SUMMARIES
 from ..core.text import UNINDEXED, VISUALLY_HIDDEN, is_safe_url, slugify, split_list
+from ..core.words import _
 from .badges import CARD_CONTEXT, copy_badge, metric_badge
 from .tailor import apply_bullet_tags, badge_row, enclosing_tags, tagged_card
 
@@ -175,7 +176,7 @@ def meta_line(entry: CardEntry) -> nodes.paragraph:
         parts.append(org)
     parts += [
         nodes.inline(value, value, classes=[f"portfolio-experience-{key}"])
-        for key, value in (("period", entry.period), ("location", entry.location))
+        for key, value in (("period", period_in(entry.period, _)), ("location", entry.location))
         if value
     ]
     for index, part in enumerate(parts):

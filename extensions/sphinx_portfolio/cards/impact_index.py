@@ -201,7 +201,7 @@ class CellRenderer:
         if card is not None:
             title = card_title(self.env, metric)
             role = self.link(card.docname, card.anchor, self.text(title), title)
-        value = written_value(metric.metric, *separators(self.env.config.language))
+        value = written_value(metric.metric, *separators(self.env.config.language), gettext=_)
         return [badge, self.text(value), role, *(self.fact(metric, key) for key in facts)]
 
     def fact(self, metric: MetricEntry, key: str) -> str:

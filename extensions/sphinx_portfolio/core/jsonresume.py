@@ -9,8 +9,9 @@ dates JSON Resume writes (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from .text import DATE
+from .text import DATE, N_
 
 RESUME = "resume.json"
 RENDERCV = "rendercv.yaml"  # the same facts as RenderCV input (outputs/rendercv.py)
@@ -24,9 +25,11 @@ PROFILE_KEYS = ("network", "username", "url")
 CONTACT_KEYS = ("url", "email", "phone", "location")  # ``portfolio_contact``: basics as given
 CARD_TEXTS = ("summary", "description")  # a card's paragraph of class portfolio-<key>
 _PERIOD = re.compile(
-    rf"^(?P<start>{DATE})\s*(?:[-–—]|to)\s*(?:(?P<end>{DATE})|present|now|today)?$",
+    rf"^(?P<start>{DATE})\s*(?:[-–—]|to)\s*(?:(?P<end>{DATE})|(?P<ongoing>present|now|today))?$",
     re.IGNORECASE,
 )
+#: The end of a period that has not ended ("2021 – present"), in the reader's language.
+PRESENT = N_("present")
 
 
 def parse_period(period: str) -> dict[str, str]:
@@ -38,6 +41,20 @@ def parse_period(period: str) -> dict[str, str]:
     if match["end"]:
         dates["endDate"] = match["end"]
     return dates
+
+
+def period_in(period: str, gettext: Callable[[str], str]) -> str:
+    """A period as a reader sees it: the dates as written, an ongoing end
+    ("present", "now", "today") in the reader's language, capitalised as written."""
+    match = _PERIOD.match(period.strip())
+    if not match or not match["ongoing"]:
+        return period
+    word = str(gettext(PRESENT))
+    if match["ongoing"][:1].isupper():
+        word = word[:1].upper() + word[1:]
+    start, end = match.span("ongoing")
+    offset = len(period) - len(period.lstrip())
+    return period[: start + offset] + word + period[end + offset :]
 
 
 # -- the sections shown as pages of entries (``resume: awards``) and as fields --------

@@ -112,6 +112,11 @@ QUALITATIVE_NUMBERS = [
 ]
 #: "six-figures savings" spoken: the number word and this template, both translated.
 FIGURES = N_("{number} figures")
+#: The same figure written alone (the impact index's Value column), and a figure
+#: that says nothing changed ("neutral latency"). Translations agree with no label's
+#: gender: "latência" and "custo" are both "estável".
+WRITTEN_FIGURES = N_("{number}-figures")
+NO_CHANGE = N_("neutral")
 
 _MINUS = "-−–"
 _SIGN = r"[+\-−–]"
@@ -310,14 +315,19 @@ def plain_digits(number: float) -> str:
 CURRENCY_SYMBOLS = {code: symbol for symbol, code in CURRENCIES.items()}
 
 
-def written_value(fields: Mapping[str, object], decimal: str = ".", group: str = ",") -> str:
+def written_value(
+    fields: Mapping[str, object],
+    decimal: str = ".",
+    group: str = ",",
+    gettext: Callable[[str], str] = N_,
+) -> str:
     """The figure alone as a badge writes it, with a language's separators:
-    '−1.34%', '+3pp', '$5M', '2×', '12,000'; a figure without a number in the
-    author's words ('six-figures')."""
+    '−1.34%', '+3pp', '$5M', '2×', '12,000'; a figure without a number in words
+    ('six-figures', 'neutral'), which ``gettext`` translates."""
     value = fields.get("value")
     magnitude = str(fields.get("magnitude") or "")
     if not isinstance(value, (int, float)):
-        return magnitude
+        return written_magnitude(magnitude, gettext)
     scale = magnitude if magnitude in SCALES else ""
     whole, _, fraction = plain_digits(abs(value) / SCALES.get(scale, 1.0)).partition(".")
     if len(whole) > 3:
@@ -328,6 +338,17 @@ def written_value(fields: Mapping[str, object], decimal: str = ".", group: str =
     currency = CURRENCY_SYMBOLS.get(unit, "")
     suffix = "" if currency else {"x": "×"}.get(unit, unit)
     return f"{sign}{currency}{number}{scale}{suffix}"
+
+
+def written_magnitude(magnitude: str, gettext: Callable[[str], str] = N_) -> str:
+    """'six-figures' and 'neutral' in a language; any other word of the author's as
+    written."""
+    word, _dash, rest = magnitude.partition("-")
+    if rest == "figures" and word in QUALITATIVE_NUMBERS:
+        return str(gettext(WRITTEN_FIGURES)).format(number=gettext(word))
+    if magnitude == "neutral":
+        return str(gettext(NO_CHANGE))
+    return magnitude
 
 
 def plain_number(value: float | None) -> str:

@@ -26,7 +26,7 @@ from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle
 
 from ..core.bibtex import from_latex
-from ..core.text import THESES
+from ..core.text import N_, THESES
 from ..core.words import _
 from .fields import (
     compile_owner_patterns,
@@ -51,6 +51,42 @@ def _field(entry: Entry, name: str) -> Text:
 
 def _join(parts: Iterable[Text], sep: str = ", ") -> Text:
     return Text(sep).join([part for part in parts if part])
+
+
+#: English month names, as BibTeX's month macros (``sep``) expand and as people write
+#: them; each translated where a citation shows it.
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+MONTH_YEAR = N_("{month} {year}")
+
+
+def month_name(month: str) -> str | None:
+    """'sep', 'Sep.', 'September' -> 'September'; anything else -> None."""
+    word = month.strip().rstrip(".").lower()
+    if len(word) < 3:
+        return None
+    for name in MONTHS:
+        if name.lower() == word or (len(word) == 3 and name.lower().startswith(word)):
+            return name
+    return None
+
+
+def _filled(template: str, year: Text) -> list:
+    """A piece of the date template with its ``{year}`` as the entry's year."""
+    before, found, after = template.partition("{year}")
+    return [before, year, after] if found else [template]
 
 
 HELPER_STYLES = {
@@ -135,9 +171,20 @@ class PortfolioStyle(BaseStyle):
             where = _join([Text(_(THESES[kind].venue)), _field(entry, "school")])
         else:
             where = self._container(entry)
-        date = _join([_field(entry, "month"), _field(entry, "year")], sep=" ")
+        date = self._date(entry)
         imprint = _join([_field(entry, "publisher"), _field(entry, "address"), date])
         return _join([where, imprint, _field(entry, "note")], sep=". ")
+
+    def _date(self, entry: Entry) -> Text:
+        """'September 2025' in the reader's language ('setembro de 2025'); a month
+        that is not an English month name stays as written."""
+        month = _field(entry, "month")
+        year = _field(entry, "year")
+        name = month_name(str(month))
+        if not (name and year):
+            return _join([month, year], sep=" ")
+        before, _sep, after = str(_(MONTH_YEAR)).partition("{month}")
+        return Text(*_filled(before, year), str(_(name)), *_filled(after, year))
 
     def _journal(self, entry: Entry) -> Text:
         volume = _field(entry, "volume")
