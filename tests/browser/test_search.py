@@ -109,4 +109,7 @@ def test_excerpts_quote_the_text_not_what_is_unindexed(search_page, server, quer
     assert excerpts
     for excerpt in excerpts:
         assert not re.search(r"@\w+\{|[▲▼]", excerpt), f"{query!r}: {excerpt!r}"
+        # A card heading's organisation is hidden for the eye (it is in the visible
+        # line below): quoted once, as the page shows it.
+        assert not re.search(r"\b(Pinterest|Petrobras) \1\b", excerpt), excerpt
     assert not search_page.errors

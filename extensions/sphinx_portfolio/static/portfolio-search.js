@@ -136,7 +136,11 @@ var portfolioText = (() => {
     "h1,h2,h3,h4,h5,h6,header,hr,li,nav,ol,p,pre,section,table,td,th,tr,ul";
   return (html, anchor) => {
     const page = new DOMParser().parseFromString(html, "text/html");
-    page.querySelectorAll(".headerlink, script, style").forEach((el) => el.remove());
+    // What no eye sees on the page is not quoted either: a card heading's hidden
+    // organisation (for screen readers) would read "Engineer, Pinterest Pinterest".
+    page
+      .querySelectorAll(".headerlink, script, style, .portfolio-visually-hidden")
+      .forEach((el) => el.remove());
     const main = page.querySelector('[role="main"]');
     if (!main) return "";
     let part = main;
