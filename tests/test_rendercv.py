@@ -113,6 +113,12 @@ def test_a_rendercv_file_becomes_a_site_with_its_markdown(cv_site):
     }
 
 
+def test_a_new_site_builds_as_an_epub_too(cv_site):
+    site, _ = cv_site
+    out = sphinx_build(site, builder="epub")  # -W: an empty `version` fails EPUB
+    assert len(list(out.glob("*.epub"))) == 1
+
+
 def test_the_sites_rendercv_yaml_gives_the_input_back(cv_site):
     _, out = cv_site
     given = yaml.safe_load(CV)["cv"]

@@ -20,6 +20,8 @@ def conf_py(basics: dict, name: str, papers: bool, site: Site) -> str:
         '"""Sphinx configuration, written by `sphinx-portfolio new` from a JSON Resume."""',
         "",
         f"project = author = copyright = {name!r}",
+        # EPUB needs a version (an empty one fails `-W -b epub`); raise it per edition.
+        'version = release = "1.0"',
         f"html_title = {html.escape(name)!r}  # themes insert it as HTML",
         'language = "en"',
         "smartquotes = False  # keep every character as the resume writes it",
