@@ -12,7 +12,9 @@ from .home import contact, profiles
 from .text import Site
 
 
-def conf_py(basics: dict, name: str, papers: bool, site: Site) -> str:
+def conf_py(basics: dict, name: str, papers: bool, site: Site, owners: list[str]) -> str:
+    """conf.py; ``owners``, the authors a RenderCV file marks in bold, are shown in bold
+    (``portfolio_owner``), else the site's name is."""
     extensions = ["myst_parser", "sphinx_portfolio"]
     if papers:
         extensions += ["sphinxcontrib.bibtex", "sphinx_portfolio.publications"]
@@ -33,7 +35,8 @@ def conf_py(basics: dict, name: str, papers: bool, site: Site) -> str:
         f"portfolio_contact = {contact(basics, Site())!r}",
     ]
     if papers:
-        lines += ['bibtex_bibfiles = ["papers.bib"]', f"portfolio_owner = {[re.escape(name)]!r}"]
+        owner = [re.escape(n) for n in owners or [name]]
+        lines += ['bibtex_bibfiles = ["papers.bib"]', f"portfolio_owner = {owner!r}"]
     if site.suppress:
         lines.append(f"suppress_warnings = {sorted(site.suppress)!r}  # HTML-like text, as text")
     return "\n".join(lines) + "\n"
