@@ -244,6 +244,18 @@ def test_front_matter_rendercv_yaml_cannot_use_is_one_located_warning(
     assert yaml.safe_load((tmp_path / "out" / "rendercv.yaml").read_text("utf-8"))
 
 
+def test_papers_come_where_their_list_is_even_without_a_key(sections_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(sections_site[0], site, ignore=shutil.ignore_patterns("_build"))
+    page = site / "publications.md"
+    page.write_text(
+        page.read_text("utf-8").replace('---\nrendercv: "publications"\n---\n', ""), "utf-8"
+    )
+    out = sphinx_build(site)
+    written = yaml.safe_load((out / "rendercv.yaml").read_text("utf-8"))["cv"]["sections"]
+    assert list(written) == list(yaml.safe_load(SECTIONS)["cv"]["sections"])
+
+
 def with_talks_page(source: Path, site: Path) -> Path:
     """A copy of the site with a page of its own bullets (as `new` writes one)."""
     shutil.copytree(source, site, ignore=shutil.ignore_patterns("_build"))

@@ -278,8 +278,10 @@ def extra_sections(env: Any, keys: dict[str, str]) -> list[tuple[str, str, list[
 
 
 def papers_page(env: Any, keys: dict[str, str], order: dict[str, int]) -> str:
-    """The first page with a ``rendercv:`` key that lists papers: their section."""
-    for docname in sorted(keys, key=lambda d: (order.get(d, len(order)), d)):
+    """The page whose publication list places the papers: the first in reading order
+    with a ``rendercv:`` key, else the first of all."""
+    pages = sorted(env.found_docs, key=lambda d: (d not in keys, order.get(d, len(order)), d))
+    for docname in pages:
         if any(n.tagname == "paper_item" for n in env.get_doctree(docname).findall(nodes.Element)):
             return docname  # papers/ is not imported here: its node by name
     return ""
@@ -325,8 +327,9 @@ def write_rendercv(
 ) -> None:
     places.keys = page_keys(env)
     places.extras = extra_sections(env, places.keys)
-    papers = papers_page(env, places.keys, places.order)
-    places.pages.update((id(p), papers) for p in resume.get("publications", []) if papers)
+    if resume.get("publications"):  # else no page is read for a list of papers
+        papers = papers_page(env, places.keys, places.order)
+        places.pages.update((id(p), papers) for p in resume["publications"])
     data = build_rendercv(with_markup(resume, markup, places), places, owners)
     header = "# RenderCV input (https://rendercv.com), written by sphinx-portfolio from the site\n"
     text = header + to_yaml(data) + "\n"
