@@ -31,10 +31,14 @@ CONTACT = {
 HOSTILE = "Ada `code` {x} a: b <script>alert(1)</script> *star* [link](javascript:x) & \\ $1"
 
 
-def sphinx_build(srcdir: Path, *options: str) -> Path:
-    """A strict build (-W -n) in a separate process, as a user runs it."""
-    out = srcdir / "_build" / "html"
-    command = [sys.executable, "-m", "sphinx", "-q", "-W", "-n", "-b", "html", *options]
+def sphinx_build(srcdir: Path, *options: str, builder: str = "html") -> Path:
+    """A strict build (-W -n) in a separate process, as a user runs it. Other builders
+    keep their doctrees outside the output, as ``sphinx-build -M`` does: EPUB would
+    otherwise warn about every pickled file it finds there."""
+    out = srcdir / "_build" / builder
+    if builder != "html":
+        options = ("-d", str(srcdir / "_build" / f"doctrees-{builder}"), *options)
+    command = [sys.executable, "-m", "sphinx", "-q", "-W", "-n", "-b", builder, *options]
     run = subprocess.run(
         [*command, str(srcdir), str(out)], capture_output=True, text=True, check=False
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -113,16 +115,155 @@ def test_a_rendercv_file_becomes_a_site_with_its_markdown(cv_site):
     }
 
 
+def test_a_new_site_builds_as_an_epub_too(cv_site):
+    site, _ = cv_site
+    out = sphinx_build(site, builder="epub")  # -W: an empty `version` fails EPUB
+    assert len(list(out.glob("*.epub"))) == 1
+
+
+def as_shown(sections: dict) -> dict:
+    """What the site gives back of RenderCV's sections: the input, with dates as text,
+    and a paper's authors plain but for the owner's bold (BibTeX keeps no Markdown;
+    the site shows the owner in bold, never in italics)."""
+    shown = plain_strings(sections, keep=True)
+    for entries in shown.values():
+        for entry in entries:
+            if isinstance(entry, dict) and "authors" in entry:
+                entry["authors"] = [owner_bold(a) for a in entry["authors"]]
+    return shown
+
+
+def owner_bold(author: str) -> str:
+    bold = re.fullmatch(r"(\*\*\*?)([^*]+)\1", author.strip())
+    return f"**{bold[2]}**" if bold else plain_markdown(author)
+
+
 def test_the_sites_rendercv_yaml_gives_the_input_back(cv_site):
     _, out = cv_site
     given = yaml.safe_load(CV)["cv"]
     written = yaml.safe_load((out / "rendercv.yaml").read_text("utf-8"))["cv"]
     for key in ("name", "location", "email", "phone", "website", "social_networks"):
         assert written[key] == plain_strings(given[key]), key
-    for title, entries in given["sections"].items():
-        # Emphasis and links come back, but not in a paper's authors (BibTeX has none).
-        keep = title != "publications"
-        assert written["sections"][title] == plain_strings(entries, keep=keep), title
+    assert list(written["sections"]) == list(given["sections"])  # names, in order
+    assert written["sections"] == as_shown(given["sections"])
+
+
+# Two sections of one entry type, twice, and the owner in bold among a paper's authors:
+# JSON Resume has one list per type, so the section names live in the pages.
+SECTIONS = """\
+cv:
+  name: Ana Lima
+  sections:
+    experience:
+      - company: Acme
+        position: Engineer
+        start_date: 2020-01
+        end_date: present
+        highlights:
+          - Shipped **search**, cutting latency by 30%
+    programming:
+      - label: Languages
+        details: Python, Rust
+    teaching:
+      - company: Universidade de Lisboa
+        position: Lecturer
+        start_date: 2018-01
+        end_date: 2019-12
+    publications:
+      - title: A Paper
+        authors: [Bo Chen, "**Ana Lima**"]
+        date: 2021-03
+    spoken_languages:
+      - label: Portuguese
+        details: native
+    experience_abroad:
+      - company: Kyoto Lab
+        position: Visiting Researcher
+        start_date: 2017-01
+        end_date: 2017-06
+"""
+
+
+@pytest.fixture(scope="module")
+def sections_site(tmp_path_factory) -> tuple[Path, Path]:
+    site = new(tmp_path_factory.mktemp("sections"), SECTIONS)
+    return site, sphinx_build(site)
+
+
+def test_sections_of_one_entry_type_come_back_apart_and_in_order(sections_site):
+    site, out = sections_site
+    given = yaml.safe_load(SECTIONS)["cv"]["sections"]
+    written = yaml.safe_load((out / "rendercv.yaml").read_text("utf-8"))["cv"]["sections"]
+    assert list(written) == list(given)
+    assert written == as_shown(given)
+    assert written["publications"][0]["authors"] == ["Bo Chen", "**Ana Lima**"]
+    # The reader sees them as sections too: a page each, with the key as its title.
+    teaching = BeautifulSoup((out / "teaching.html").read_text("utf-8"), "html.parser")
+    assert teaching.find("h1").get_text(strip=True).startswith("Teaching")
+    assert 'rendercv: "spoken_languages"' in (site / "spoken-languages.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("page", "front_matter", "message"),
+    [
+        ("teaching.md", 'rendercv: ""', "teaching.md: WARNING: front matter rendercv: '': empty"),
+        (
+            "teaching.md",
+            "rendercv: [a, b]",
+            'teaching.md: WARNING: front matter rendercv: \'["a", "b"]\': expected one '
+            "section key, not a list or mapping",
+        ),
+        (
+            "teaching.md",
+            'rendercv: "programming"',
+            "teaching.md: WARNING: front matter rendercv: 'programming': experience entries "
+            "cannot join the section's one-line entries (RenderCV takes one entry type per "
+            "section); in 'experience' in rendercv.yaml",
+        ),
+        (
+            "talks.md",
+            'rendercv: "talks"\nrendercv-entries: bulets',
+            "talks.md: WARNING: front matter rendercv-entries: 'bulets': expected one of "
+            "text, bullet, number, reversed_number",
+        ),
+    ],
+)
+def test_front_matter_rendercv_yaml_cannot_use_is_one_located_warning(
+    sections_site, tmp_path, page, front_matter, message
+):
+    site = with_talks_page(sections_site[0], tmp_path / "site")
+    text = (site / page).read_text("utf-8")
+    text = re.sub(r"(?<=^---\n)rendercv: .*(\nrendercv-entries: .*)?", front_matter, text)
+    (site / page).write_text(text, "utf-8")
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(site), str(tmp_path / "out")]
+    build = subprocess.run(command, capture_output=True, text=True, check=False)
+    warnings = [line for line in build.stderr.splitlines() if "WARNING" in line]
+    assert build.returncode == 0 and "Traceback" not in build.stderr
+    assert len(warnings) == 1 and message in warnings[0], warnings
+    assert warnings[0].endswith("[portfolio.export]")
+    assert yaml.safe_load((tmp_path / "out" / "rendercv.yaml").read_text("utf-8"))
+
+
+def test_papers_come_where_their_list_is_even_without_a_key(sections_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(sections_site[0], site, ignore=shutil.ignore_patterns("_build"))
+    page = site / "publications.md"
+    page.write_text(
+        page.read_text("utf-8").replace('---\nrendercv: "publications"\n---\n', ""), "utf-8"
+    )
+    out = sphinx_build(site)
+    written = yaml.safe_load((out / "rendercv.yaml").read_text("utf-8"))["cv"]["sections"]
+    assert list(written) == list(yaml.safe_load(SECTIONS)["cv"]["sections"])
+
+
+def with_talks_page(source: Path, site: Path) -> Path:
+    """A copy of the site with a page of its own bullets (as `new` writes one)."""
+    shutil.copytree(source, site, ignore=shutil.ignore_patterns("_build"))
+    talks = '---\nrendercv: "talks"\nrendercv-entries: bullet\n---\n\n# Talks\n\n- One talk\n'
+    (site / "talks.md").write_text(talks, "utf-8")
+    index = (site / "index.md").read_text("utf-8").replace(":hidden:\n", ":hidden:\n\ntalks\n")
+    (site / "index.md").write_text(index, "utf-8")
+    return site
 
 
 @pytest.mark.parametrize(
@@ -196,6 +337,14 @@ def test_rendercv_accepts_the_sites_file_and_renders_typst(cv_site, rendercv, tm
 
 
 @pytest.mark.slow
+def test_rendercv_accepts_sections_of_one_entry_type(sections_site, rendercv):
+    _, out = sections_site
+    check = run(rendercv / "python", "-c", VALIDATE, out / "rendercv.yaml")
+    assert check.returncode == 0, check.stderr[-2000:]
+    assert set(eval(check.stdout)) == set(yaml.safe_load(SECTIONS)["cv"]["sections"])
+
+
+@pytest.mark.slow
 def test_rendercvs_own_sample_becomes_a_site_and_comes_back(rendercv, tmp_path):
     made = run(rendercv / "rendercv", "new", "Jane Doe", cwd=tmp_path)
     assert made.returncode == 0, made.stdout[-2000:]
@@ -204,9 +353,8 @@ def test_rendercvs_own_sample_becomes_a_site_and_comes_back(rendercv, tmp_path):
     out = sphinx_build(site)
     given = yaml.safe_load(sample)["cv"]["sections"]
     written = yaml.safe_load((out / "rendercv.yaml").read_text("utf-8"))["cv"]["sections"]
-    assert set(written) == set(given)
-    for title in ("experience", "projects", "welcome_to_RenderCV!", "extracurricular_activities"):
-        assert written[title] == plain_strings(given[title], keep=True), title
+    assert list(written) == list(given)  # names, in order
+    assert written == as_shown(given)
     check = run(rendercv / "python", "-c", VALIDATE, out / "rendercv.yaml")
     assert check.returncode == 0, check.stderr[-2000:]
 

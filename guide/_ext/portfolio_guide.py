@@ -108,15 +108,15 @@ class PortfolioNewExample(SphinxDirective):
         rendercv = path.suffix in (".yaml", ".yml")
         try:
             if rendercv:
-                resume, extras, _kept = cli.read_rendercv(path)
+                resume, layout, _kept = cli.read_rendercv(path)
             else:
-                (resume, _renamed), extras = cli.read_resume(path), []
+                (resume, _renamed), layout = cli.read_resume(path), None
         except cli.InputError as error:
             warn(f"portfolio-new-example: {error}", self.get_location())
             return []
         token = MARKDOWN.set(rendercv)
         try:
-            site = scaffold(resume, None, None, False, extras)
+            site = scaffold(resume, None, None, False, layout)
         finally:
             MARKDOWN.reset(token)
         page = site.files.get(self.options.get("page", ""), "")

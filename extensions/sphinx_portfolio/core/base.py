@@ -39,7 +39,8 @@ WARNING_SUBTYPES = {
     "orcid": "a ``portfolio_orcid`` that is not an ORCID iD",
     "config": "a ``portfolio_person`` key, ``portfolio_same_as`` URL or "
     "``portfolio_profiles`` item that is left out",
-    "export": "a ``{portfolio-export}`` role naming an export that does not exist",
+    "export": "a ``{portfolio-export}`` role naming an export that does not exist; a page's "
+    "``rendercv:`` or ``rendercv-entries:`` front matter that rendercv.yaml cannot use",
     "cv": "a ``portfolio_cv`` key or value that the PDF CV does not know (LaTeX builds)",
 }
 

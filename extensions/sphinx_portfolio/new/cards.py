@@ -97,7 +97,9 @@ WORK_KEYS = {"name", "organization", "position", "url", "location", "startDate",
 WORK_KEYS |= {"highlights", "x-kind", "x-metrics", *CARD_TEXTS}
 
 
-def experience_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
+def experience_page(
+    resume: dict, cards: CardWriter, heading: str = "Experience"
+) -> tuple[str, int]:
     parts = []
     for section, org_key, kind in (
         ("work", "name", ""),
@@ -113,7 +115,7 @@ def experience_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
         parts += entries
     if not parts:
         return "", 0
-    return "\n".join(["# Experience", "", *parts]), cards.badges
+    return "\n".join([f"# {heading}", "", *parts]), cards.badges
 
 
 def work_card(path: str, item: dict, org_key: str, kind: str, cards: CardWriter) -> str:
@@ -143,7 +145,7 @@ PROJECT_KEYS |= {"x-kind", *CARD_TEXTS}
 PROJECT_FIELDS = ["type", "roles", "keywords"]  # first, in this order; then the rest
 
 
-def project_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
+def project_page(resume: dict, cards: CardWriter, heading: str = "Projects") -> tuple[str, int]:
     """A card per project: entity as its organisation, roles, type and keywords as
     fields, highlights as bullets with badges."""
     before, parts = cards.badges, []
@@ -165,14 +167,14 @@ def project_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
         parts.append(cards.card(path, title, text(item.get("entity")), options, body))
     if not parts:
         return "", 0
-    return "\n".join(["# Projects", "", *parts]), cards.badges - before
+    return "\n".join([f"# {heading}", "", *parts]), cards.badges - before
 
 
 EDUCATION_KEYS = {"institution", "studyType", "area", "url", "startDate", "endDate", "courses"}
 EDUCATION_KEYS |= {"x-theses", "x-metrics"}
 
 
-def education_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
+def education_page(resume: dict, cards: CardWriter, heading: str = "Education") -> tuple[str, int]:
     before = cards.badges
     parts = []
     for index, item in enumerate(resume.get("education") or []):
@@ -194,4 +196,4 @@ def education_page(resume: dict, cards: CardWriter) -> tuple[str, int]:
         parts.append(cards.card(path, title, org, options, body))
     if not parts:
         return "", 0
-    return "\n".join(["# Education", "", *parts]), cards.badges - before
+    return "\n".join([f"# {heading}", "", *parts]), cards.badges - before

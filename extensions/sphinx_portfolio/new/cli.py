@@ -19,7 +19,7 @@ from ..core.version import __version__
 from .languages import parse_languages
 from .resume_input import ResumeError, check_resume, normalize
 from .scaffold import scaffold
-from .text import MARKDOWN, Site
+from .text import MARKDOWN, Layout, Site
 
 PROG = "sphinx-portfolio"
 LEFT_OUT = "resume-left-out.json"
@@ -40,8 +40,10 @@ figures, such as "+2.6% CTR" or "engagement by +4.6%", become metric badges),
 projects.md (a card per project: roles, type and keywords as fields), education.md,
 papers.md with papers.bib (from --bib or the resume's publications), skills.md,
 interests.md, awards.md, certificates.md, languages.md; references.md only with
---with-references (references are private by default). A RenderCV section of text,
-bullet or numbered entries becomes a page of its own. --languages (the resume's
+--with-references (references are private by default). From a RenderCV file, each
+section becomes a page named by its key, in the file's order (front matter
+`rendercv: KEY` keeps the key for rendercv.yaml), and the authors its papers mark
+in bold become portfolio_owner. --languages (the resume's
 language first) adds locale/<code>/LC_MESSAGES for each other language, the catalog
 settings and portfolio_languages in conf.py, locale/README.txt with the translation
 workflow and Read the Docs notes in .readthedocs.yaml. Then build it:
@@ -140,16 +142,16 @@ def new_site(args: argparse.Namespace, say) -> Site:
     say(f"reading {args.resume}")
     rendercv = args.resume.suffix.lower() in (".yaml", ".yml")
     if rendercv:
-        resume, extras, kept = read_rendercv(args.resume)
+        resume, layout, kept = read_rendercv(args.resume)
         renamed: list[str] = []
     else:
-        (resume, renamed), extras, kept = read_resume(args.resume), [], {}
+        (resume, renamed), layout, kept = read_resume(args.resume), None, {}
     bib = read_bib(args.bib) if args.bib else None
     say("writing the pages")
     token = MARKDOWN.set(rendercv)  # RenderCV's strings are Markdown
     try:
         portrait = read_portrait(resume, args.resume)
-        site = scaffold(resume, bib, portrait, args.with_references, extras, languages)
+        site = scaffold(resume, bib, portrait, args.with_references, layout, languages)
     except ResumeError as error:  # a shape check_resume did not foresee
         raise InputError(f"{args.resume}: {error}") from None
     finally:
@@ -161,14 +163,14 @@ def new_site(args: argparse.Namespace, say) -> Site:
     return site
 
 
-def read_rendercv(path: Path) -> tuple[dict, list, dict]:
-    """A RenderCV file as JSON Resume, its other sections, and its own settings."""
+def read_rendercv(path: Path) -> tuple[dict, Layout, dict]:
+    """A RenderCV file as JSON Resume, its sections and bold authors, its own settings."""
     from . import rendercv_input
 
     text = read_text(path, "RenderCV")
     try:
         data, lines = rendercv_input.load(text)
-        resume, extras, kept = rendercv_input.to_resume(data, lines)
+        resume, layout, kept = rendercv_input.to_resume(data, lines)
     except rendercv_input.RenderCVError as error:
         raise InputError(f"{path}: {error}") from None
     except ImportError:
@@ -177,7 +179,7 @@ def read_rendercv(path: Path) -> tuple[dict, list, dict]:
         check_resume(resume)
     except ResumeError as error:
         raise InputError(f"{path}: {error}") from None
-    return resume, extras, kept
+    return resume, layout, kept
 
 
 def read_resume(path: Path) -> tuple[dict, list[str]]:

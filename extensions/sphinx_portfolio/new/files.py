@@ -12,7 +12,9 @@ from .home import contact, profiles
 from .text import Site
 
 
-def conf_py(basics: dict, name: str, papers: bool, site: Site) -> str:
+def conf_py(basics: dict, name: str, papers: bool, site: Site, owners: list[str]) -> str:
+    """conf.py; ``owners``, the authors a RenderCV file marks in bold, are shown in bold
+    (``portfolio_owner``), else the site's name is."""
     extensions = ["myst_parser", "sphinx_portfolio"]
     if papers:
         extensions += ["sphinxcontrib.bibtex", "sphinx_portfolio.publications"]
@@ -20,6 +22,8 @@ def conf_py(basics: dict, name: str, papers: bool, site: Site) -> str:
         '"""Sphinx configuration, written by `sphinx-portfolio new` from a JSON Resume."""',
         "",
         f"project = author = copyright = {name!r}",
+        # EPUB needs a version (an empty one fails `-W -b epub`); raise it per edition.
+        'version = release = "1.0"',
         f"html_title = {html.escape(name)!r}  # themes insert it as HTML",
         'language = "en"',
         "smartquotes = False  # keep every character as the resume writes it",
@@ -31,7 +35,8 @@ def conf_py(basics: dict, name: str, papers: bool, site: Site) -> str:
         f"portfolio_contact = {contact(basics, Site())!r}",
     ]
     if papers:
-        lines += ['bibtex_bibfiles = ["papers.bib"]', f"portfolio_owner = {[re.escape(name)]!r}"]
+        owner = [re.escape(n) for n in owners or [name]]
+        lines += ['bibtex_bibfiles = ["papers.bib"]', f"portfolio_owner = {owner!r}"]
     if site.suppress:
         lines.append(f"suppress_warnings = {sorted(site.suppress)!r}  # HTML-like text, as text")
     return "\n".join(lines) + "\n"

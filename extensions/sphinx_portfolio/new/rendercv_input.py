@@ -23,12 +23,11 @@ its line in the file. PyYAML is imported only here, when a .yaml file is read.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Any
 
-from .text import plain_markdown
+from .text import Layout, Section, plain_markdown
 
-# The page a section of text, bullet or numbered entries becomes: key, kind, entries.
-Extra = tuple[str, str, list[str]]
 LIST_KINDS = {"bullet": "bullet", "number": "number", "reversed_number": "reversed_number"}
 LEFT_AS_IS = ("design", "locale", "rendercv_settings", "settings")
 
@@ -72,8 +71,9 @@ def is_rendercv(data: Any) -> bool:
     return isinstance(data, dict) and isinstance(data.get("cv"), dict)
 
 
-def to_resume(data: Any, lines: dict[str, int]) -> tuple[dict, list[Extra], dict]:
-    """JSON Resume for the scaffold, the pages of other sections, and what is left as is."""
+def to_resume(data: Any, lines: dict[str, int]) -> tuple[dict, Layout, dict]:
+    """JSON Resume for the scaffold; the file's sections in order (with the pages of
+    sections JSON Resume has no place for) and its bold authors; what is left as is."""
 
     def fail(path: str, message: str) -> RenderCVError:
         line = lines.get(path)
@@ -102,7 +102,7 @@ def to_resume(data: Any, lines: dict[str, int]) -> tuple[dict, list[Extra], dict
         if isinstance(n, dict)
     ]
     resume: dict[str, Any] = {"basics": {k: v for k, v in basics.items() if v}}
-    extras: list[Extra] = []
+    layout = Layout()
     sections = cv.get("sections") or {}
     if not isinstance(sections, dict):
         raise fail("cv.sections", "expected a mapping of section titles to lists of entries")
@@ -118,7 +118,8 @@ def to_resume(data: Any, lines: dict[str, int]) -> tuple[dict, list[Extra], dict
                 raise fail(f"{path}[{index}]", message)
         if kind in LIST_KINDS or kind == "text":
             key = LIST_KINDS.get(kind)
-            extras.append((str(title), kind, [s(e[key]) if key else s(e) for e in entries]))
+            texts = tuple(s(e[key]) if key else s(e) for e in entries)
+            layout.sections.append(Section(str(title), kind, texts=texts))
             continue
         if kind == "unknown":
             raise fail(f"{path}[0]", "not a RenderCV entry (no company, institution, name, …)")
@@ -127,12 +128,29 @@ def to_resume(data: Any, lines: dict[str, int]) -> tuple[dict, list[Extra], dict
                 if entry.get(key) is not None and not isinstance(entry[key], list):
                     raise fail(f"{path}[{index}].{key}", "expected a list")
         section, convert = CONVERTERS[kind]
-        resume.setdefault(section, []).extend(convert(e) for e in entries)
+        start = len(resume.setdefault(section, []))
+        resume[section].extend(convert(e) for e in entries)
+        places = range(start, len(resume[section]))
+        layout.sections.append(Section(str(title), kind, section, places))
+        if kind == "publication":
+            add_owners(layout.owners, entries)
     left = {k: v for k, v in cv.items() if k not in CV_KEYS}
     left.update({k: data[k] for k in LEFT_AS_IS if k in data})
-    return resume, extras, left
+    return resume, layout, left
 
 
+def add_owners(owners: list[str], papers: list[dict]) -> None:
+    """The authors a paper marks in bold, once each: RenderCV's way to show the CV's
+    owner among them (the site shows ``portfolio_owner`` in bold)."""
+    for paper in papers:
+        for author in paper.get("authors") or []:
+            name = plain_markdown(s(author))
+            if BOLD.fullmatch(s(author).strip()) and name and name not in owners:
+                owners.append(name)
+
+
+# A whole author in bold (or bold italic): "**Jane Doe**", "***Jane Doe***".
+BOLD = re.compile(r"(\*\*\*?)[^*]+\1")
 CV_KEYS = ("name", "email", "phone", "website", "photo", "location", "social_networks")
 CV_KEYS += ("sections",)
 

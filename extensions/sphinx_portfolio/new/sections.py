@@ -82,10 +82,33 @@ def entry_page(resume: dict, section: str, site: Site) -> str:
     return "\n".join(lines) if count else ""
 
 
+def keyword_page(resume: dict, section: str, title: str, site: Site) -> str:
+    groups = resume.get(section) or []
+    if not groups:
+        return ""
+    lines = ["---", f"resume: {section}", "---", "", f"# {title}", ""]
+    for index, group in enumerate(groups):
+        path = f"{section}[{index}]"
+        name, keywords = text(group.get("name")), [text(k) for k in group.get("keywords") or []]
+        keywords = [k for k in keywords if k]
+        if not name or not keywords:
+            site.leave_out(path, group, "a group needs a name and keywords")
+            continue
+        lines += [f"## {inline(name)}", ""]
+        lines += field_lines(group, sorted(set(group) - {"name", "keywords"}), path, site)
+        lines += [*(f"- {inline(k)}" for k in keywords), ""]
+    return "\n".join(lines)
+
+
+def section_title(key: str) -> str:
+    """'welcome_to_RenderCV!' -> 'Welcome To RenderCV!': a RenderCV key as a heading."""
+    return " ".join(w[:1].upper() + w[1:] for w in key.replace("_", " ").split()) or key
+
+
 def extra_page(key: str, kind: str, entries: list[str], site: Site) -> str:
     """A RenderCV section with no JSON Resume place (text, bullet or numbered entries):
     a page of its own; its front matter keeps the section's key and entry type."""
-    title = " ".join(w[:1].upper() + w[1:] for w in key.replace("_", " ").split()) or key
+    title = section_title(key)
     lines = ["---", f"rendercv: {json.dumps(key, ensure_ascii=False)}", f"rendercv-entries: {kind}"]
     lines += ["---", "", f"# {inline(title)}", ""]
     for number, entry in enumerate(entries, start=1):

@@ -12,13 +12,36 @@ import json
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..core.text import is_safe_url
 
 # MyST inline syntax characters; a backslash makes each one literal (CommonMark).
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&{}!|$~%^])")
 _BLOCK_START = re.compile(r"^(\d+)([.)])|^([#+\-=:>%.])")
+
+
+class Section(NamedTuple):
+    """A section of a RenderCV file, in the file's order: its key (the title RenderCV
+    shows), its entry type, and where its entries went: ``items``, their positions in
+    the JSON Resume section ``place`` they joined, or ``texts`` for a section of text,
+    bullet or numbered entries, which has no JSON Resume place."""
+
+    key: str
+    kind: str
+    place: str = ""
+    items: range = range(0)
+    texts: tuple[str, ...] = ()
+
+
+@dataclass
+class Layout:
+    """What a RenderCV file says beyond the JSON Resume it is read as: its sections
+    in order (each becomes a page whose front matter keeps the key), and the authors
+    its papers mark in bold (``**Name**``), which become ``portfolio_owner``."""
+
+    sections: list[Section] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
 
 
 @dataclass

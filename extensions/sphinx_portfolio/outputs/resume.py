@@ -27,7 +27,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from ..core.config import has_papers
+from ..core.config import has_papers, publications_on
 from ..core.domain import PortfolioDomain
 from ..core.entries import CardEntry, MetricEntry, documents_in_reading_order
 from ..core.jsonresume import (
@@ -44,7 +44,7 @@ from ..core.jsonresume import (
 from ..core.text import ISO_DATE, THESES, is_safe_url
 from .export_link import setup_export_link, writes_exports
 from .profiles import read_contact, read_profiles, setup_profiles
-from .rendercv import write_rendercv
+from .rendercv import Places, write_rendercv
 from .resume_sections import card_fields, card_markdown, entry_sections, field_values, portrait
 
 # -- reading the site back ----------------------------------------------------------
@@ -266,20 +266,29 @@ def page_groups(doctree: nodes.document) -> list[dict[str, Any]]:
     return groups
 
 
-def read_page_sections(env: Any, order: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+def read_page_sections(
+    env: Any, order: dict[str, int], pages: dict[int, str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Skills and interests, each group's page noted in ``pages`` (for rendercv.yaml)."""
     found: dict[str, list[dict[str, Any]]] = {name: [] for name in PAGE_SECTIONS}
     for docname in sorted(env.found_docs, key=lambda d: (order.get(d, len(order)), d)):
         section = str(env.metadata.get(docname, {}).get(PAGE_KEY, "")).strip().lower()
         if section in found:
-            found[section].extend(page_groups(env.get_doctree(docname)))
+            groups = page_groups(env.get_doctree(docname))
+            pages.update((id(group), docname) for group in groups)
+            found[section].extend(groups)
     return found
 
 
-def build_resume(app: Sphinx, markup: dict[int, dict] | None = None) -> dict[str, Any]:
-    """The whole JSON Resume document, in the schema's order of sections."""
+def build_resume(
+    app: Sphinx, markup: dict[int, dict] | None = None, places: Places | None = None
+) -> dict[str, Any]:
+    """The whole JSON Resume document, in the schema's order of sections; ``markup``
+    and ``places`` get each card's Markdown and each item's page (rendercv.yaml)."""
+    places = places if places is not None else Places()
     env = app.env
     domain: PortfolioDomain = env.get_domain("portfolio")
-    order = documents_in_reading_order(env)
+    order = places.order = documents_in_reading_order(env)
     metrics = card_metrics(domain, order)
     resume: dict[str, Any] = {"basics": read_basics(app)}
     work, volunteer, education, projects = [], [], [], []
@@ -302,15 +311,16 @@ def build_resume(app: Sphinx, markup: dict[int, dict] | None = None) -> dict[str
             item = work_item(card, card_figures, dict(card.texts))
             work.append(item)
         item.update(card_fields(env, card.docname, card.anchor, doctrees))
+        places.pages[id(item)] = card.docname
         if markup is not None:  # the same texts with their emphasis and links
             markup[id(item)] = card_markdown(env, card.docname, card.anchor, doctrees)
     papers = read_papers(env)
     add_theses(education, papers)
-    sections = read_page_sections(env, order)
+    sections = read_page_sections(env, order, places.pages)
     resume.update(work=work, volunteer=volunteer, education=education)
     resume["publications"] = [publication_item(paper) for paper in papers]
     resume["skills"] = sections["skills"]
-    entries = entry_sections(env, order)
+    entries = entry_sections(env, order, places.pages)
     for name in ("awards", "certificates", "languages"):
         if entries[name]:
             resume[name] = entries[name]
@@ -326,12 +336,23 @@ def write_resume(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not writes_exports(app.builder):
         return
     markup: dict[int, dict] = {}  # id of a card's item -> its texts as Markdown
-    resume = build_resume(app, markup)
+    places = Places()
+    resume = build_resume(app, markup, places)
     text = json.dumps(resume, indent=2, ensure_ascii=False) + "\n"
     path = Path(app.outdir) / RESUME
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
-    write_rendercv(app.outdir, resume, markup, app.env, documents_in_reading_order(app.env))
+    write_rendercv(app.outdir, resume, markup, places, app.env, site_owners(app))
+
+
+def site_owners(app: Sphinx) -> tuple[Any, ...]:
+    """The patterns of the authors the papers show in bold (``portfolio_owner``); none
+    when the publications extension is off (sphinxcontrib-bibtex alone shows no bold)."""
+    if not publications_on(app.config):
+        return ()
+    from ..papers import owner_patterns  # pybtex: only with papers
+
+    return tuple(owner_patterns(app.config))
 
 
 def setup_exports(app: Sphinx) -> None:

@@ -88,8 +88,11 @@ def _markdown(node: nodes.Node) -> str:
     return inner
 
 
-def entry_sections(env: Any, order: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
-    """Awards, certificates, languages, references: one entry per section of their pages."""
+def entry_sections(
+    env: Any, order: dict[str, int], pages: dict[int, str]
+) -> dict[str, list[dict[str, Any]]]:
+    """Awards, certificates, languages, references: one entry per section of their
+    pages, each entry's page noted in ``pages`` (for rendercv.yaml)."""
     found: dict[str, list[dict[str, Any]]] = {name: [] for name in ENTRY_SECTIONS}
     for docname in sorted(env.found_docs, key=lambda d: (order.get(d, len(order)), d)):
         section = str(env.metadata.get(docname, {}).get(PAGE_KEY, "")).strip().lower()
@@ -110,6 +113,7 @@ def entry_sections(env: Any, order: dict[str, int]) -> dict[str, list[dict[str, 
             if paragraphs:
                 entry[paragraph_key] = " ".join(paragraphs)
             found[section].append(entry)
+            pages[id(entry)] = docname
     return found
 
 

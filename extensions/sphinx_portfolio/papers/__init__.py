@@ -26,6 +26,7 @@ from typing import Any
 EXPORTS = {
     "bib_entries": "records",
     "entries_by_key": "records",
+    "owner_patterns": "cache",
     "paper_records": "records",
     "web_links": "records",
 }
