@@ -287,6 +287,16 @@ def test_a_repeated_key_is_located_at_its_second_entry(tmp_path):
     assert any(expected in w and w.endswith("[portfolio.bib]") for w in warnings), warnings
 
 
+def test_a_bad_owner_pattern_is_named_once(tmp_path):
+    """The papers and the exports (rendercv.yaml's bold authors) both read the
+    pattern; the reader of the build's log hears of it once."""
+    srcdir = copy_root("publications", tmp_path)
+    warnings = warnings_of(build_site(srcdir, confoverrides={"portfolio_owner": ["Ada (L"]}))
+    bad = [w for w in warnings if "bad pattern" in w]
+    assert len(bad) == 1, warnings
+    assert "portfolio_owner: bad pattern 'Ada (L'" in bad[0] and bad[0].endswith("[portfolio.bib]")
+
+
 @pytest.mark.parametrize("builder", ["dirhtml", "singlehtml", "latex", "text", "epub", "man"])
 def test_every_builder_is_clean(tmp_path, builder):
     srcdir = copy_root("publications", tmp_path)

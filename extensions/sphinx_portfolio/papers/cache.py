@@ -149,9 +149,10 @@ def register_site_style() -> None:
         register_plugin("pybtex.style.formatting", STYLE_NAME, SiteStyle, force=True)
 
 
-def owner_patterns(config: Any) -> list[re.Pattern]:
-    """``portfolio_owner`` compiled; a bad pattern is named and left out. Without
-    it, the name in ``portfolio_person`` in any order or initial ("Qiu, C.")."""
+def owner_patterns(config: Any, quiet: bool = False) -> list[re.Pattern]:
+    """``portfolio_owner`` compiled; a bad pattern is named (unless ``quiet``: the
+    build named it already) and left out. Without it, the name in
+    ``portfolio_person`` in any order or initial ("Qiu, C.")."""
     patterns = []
     owners = config.portfolio_owner
     if not owners:
@@ -161,7 +162,8 @@ def owner_patterns(config: Any) -> list[re.Pattern]:
         try:
             patterns.extend(compile_owner_patterns(pattern))
         except re.error as err:
-            warn(f"portfolio_owner: bad pattern {pattern!r} ({err})", None, "bib")
+            if not quiet:
+                warn(f"portfolio_owner: bad pattern {pattern!r} ({err})", None, "bib")
     return patterns
 
 
