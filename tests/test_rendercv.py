@@ -235,7 +235,8 @@ def test_front_matter_rendercv_yaml_cannot_use_is_one_located_warning(
     text = (site / page).read_text("utf-8")
     text = re.sub(r"(?<=^---\n)rendercv: .*(\nrendercv-entries: .*)?", front_matter, text)
     (site / page).write_text(text, "utf-8")
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(site), str(tmp_path / "out")]
+    command = [sys.executable, "-m", "sphinx", "-q", "--no-color", "-b", "html", str(site)]
+    command.append(str(tmp_path / "out"))
     build = subprocess.run(command, capture_output=True, text=True, check=False)
     warnings = [line for line in build.stderr.splitlines() if "WARNING" in line]
     assert build.returncode == 0 and "Traceback" not in build.stderr
